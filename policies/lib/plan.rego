@@ -1,0 +1,51 @@
+# METADATA
+# description: Helpers shared by the rules. Money is £000, percentages 0-100.
+package lib.plan
+
+# METADATA
+# description: the plan years, keyed by their index in input.years
+plan_years[i] := year if {
+	some i, year in input.years
+	year.basis == "plan"
+}
+
+# METADATA
+# description: the year before years[i] (the baseline year for the first plan year)
+previous_year(i) := input.years[i - 1] if i > 0
+
+# METADATA
+# description: true when the three allocation lines are numbers and their sum is positive
+has_allocation(year) if {
+	is_number(year.finance.funding.recurrent_programme)
+	is_number(year.finance.funding.non_recurrent_programme)
+	is_number(year.finance.funding.running_cost)
+	allocation(year) > 0
+}
+
+# METADATA
+# description: allocation as the planning guidance defines it (plan-format.md)
+allocation(year) := (year.finance.funding.recurrent_programme + year.finance.funding.non_recurrent_programme) + year.finance.funding.running_cost
+
+# METADATA
+# description: |
+#   x as a percentage of total for messages, cut (not rounded) to 2 decimal places,
+#   so that a shortfall never reads as meeting its threshold (0.9996% shows as 0.99%)
+pct(x, total) := floor((x * 10000) / total) / 100 if total != 0
+
+# METADATA
+# description: min_pct percent of total (£000), the figure a percentage threshold asks for
+share(min_pct, total) := (min_pct * total) / 100
+
+# METADATA
+# description: |
+#   true when x is at least min_pct percent of total, compared exactly
+#   (no division, no rounding: 2,521 of 252,100 meets 1%, 2,520 does not)
+at_least_pct(x, min_pct, total) if x * 100 >= min_pct * total
+
+# METADATA
+# description: true when a and b differ by no more than tolerance
+within(a, b, tolerance) if abs(a - b) <= tolerance
+
+# METADATA
+# description: the JSON pointer of a field of years[i]
+pointer(i, path) := sprintf("/years/%d/%s", [i, path])

@@ -1,0 +1,86 @@
+# METADATA
+# title: Cumulative surplus of at least 1% of allocation
+# description: |
+#   Each plan year ends with a cumulative surplus carried forward of at least the
+#   round's percentage of allocation. Where the plan has an agreed deficit control
+#   total (negative), the control-total rule governs instead and a shortfall here is
+#   only a warning naming the agreed deficit.
+# related_resources:
+#   - description: NHS England, Delivering the Forward View - NHS planning guidance 2016/17-2020/21
+#     ref: https://www.england.nhs.uk/wp-content/uploads/2015/12/planning-guid-16-17-20-21.pdf
+# custom:
+#   severity: error
+#   guidance: Planning guidance business rules; Norwich CCG Operational Plan 2017-19, s4.2, p13-15 ("NHS England expectation of 1% cumulative surplus")
+package rules.finance.cumulative_surplus
+
+import data.lib.plan
+import data.lib.rounds
+
+_min_pct := rounds.current.cumulative_surplus_pct
+
+deny contains finding if {
+	some i, year in plan.plan_years
+	_has_figures(year)
+	not _agreed_deficit(year)
+	not plan.at_least_pct(year.finance.surplus.cumulative_carried_forward, _min_pct, plan.allocation(year))
+	finding := _shortfall(i, year)
+}
+
+# an agreed deficit control total: the shortfall is a warning naming it
+deny contains object.union(_shortfall(i, year), {
+	"severity": "warning",
+	"msg": sprintf("%s (agreed deficit control total %v: the control-total rule governs)", [_shortfall(i, year).msg, year.finance.surplus.control_total]),
+}) if {
+	some i, year in plan.plan_years
+	_has_figures(year)
+	_agreed_deficit(year)
+	not plan.at_least_pct(year.finance.surplus.cumulative_carried_forward, _min_pct, plan.allocation(year))
+}
+
+# a missing figure fails the rule; it never passes it by being undefined
+deny contains finding if {
+	some i, year in plan.plan_years
+	_min_pct
+	not is_number(object.get(year, ["finance", "surplus", "cumulative_carried_forward"], null))
+	finding := {
+		"msg": sprintf("%s: cumulative surplus carried forward is missing", [year.year]),
+		"pointer": plan.pointer(i, "finance/surplus/cumulative_carried_forward"),
+	}
+}
+
+deny contains finding if {
+	some i, year in plan.plan_years
+	_min_pct
+	not plan.has_allocation(year)
+	finding := {
+		"msg": sprintf("%s: cumulative surplus cannot be assessed: allocation is missing or not positive", [year.year]),
+		"pointer": plan.pointer(i, "finance/funding"),
+	}
+}
+
+not_applicable contains "the round sets no cumulative surplus threshold (the CCG control total governs)" if {
+	rounds.known
+	not _min_pct
+}
+
+_has_figures(year) if {
+	is_number(year.finance.surplus.cumulative_carried_forward)
+	plan.has_allocation(year)
+}
+
+_agreed_deficit(year) if year.finance.surplus.control_total < 0
+
+# expected and actual are £000: the surplus the threshold asks for, and the plan's
+_shortfall(i, year) := {
+	"msg": sprintf("%s: cumulative surplus carried forward %v is %v%% of allocation %v, below the %v%% required (%v)", [
+		year.year,
+		year.finance.surplus.cumulative_carried_forward,
+		plan.pct(year.finance.surplus.cumulative_carried_forward, plan.allocation(year)),
+		plan.allocation(year),
+		_min_pct,
+		plan.share(_min_pct, plan.allocation(year)),
+	]),
+	"pointer": plan.pointer(i, "finance/surplus/cumulative_carried_forward"),
+	"expected": plan.share(_min_pct, plan.allocation(year)),
+	"actual": year.finance.surplus.cumulative_carried_forward,
+}
