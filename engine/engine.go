@@ -1,0 +1,280 @@
+// Package engine evaluates plan submissions against the assurance rules: it
+// compiles the Rego policies once, reads each rule's METADATA, and turns what
+// the one entrypoint (data.main) returns into typed findings and verdicts.
+package engine
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
+	"github.com/open-policy-agent/opa/v1/util"
+)
+
+// Options adjust the rule set an Engine is built from.
+type Options struct {
+	// Local are further policy trees loaded beside the built-in ones, under the
+	// same METADATA contract (their rules live at data.rules.<area>.<name>).
+	Local []fs.FS
+	// Data is merged into OPA's data document: data.planassure.rounds overrides
+	// or adds planning-round thresholds.
+	Data map[string]any
+}
+
+// Engine holds the compiled rules. It is safe for concurrent use.
+type Engine struct {
+	rules  map[string]Rule
+	ids    []string
+	query  rego.PreparedEvalQuery
+	rounds []string // known planning rounds, sorted; nil when the policies define none
+}
+
+// ErrNoRules is returned when the policies define no rule.
+var ErrNoRules = errors.New("the policies define no rule under data.rules")
+
+// New compiles the policies in fsys (and opts.Local) in strict mode, typed
+// against the plan schema, and reads every rule's METADATA. A rule without a
+// title, a valid severity or guidance rejects the whole rule set.
+func New(ctx context.Context, fsys fs.FS, opts Options) (*Engine, error) {
+	modules := map[string]*ast.Module{}
+	if err := parseTree(fsys, "policies", modules); err != nil {
+		return nil, err
+	}
+	for i, l := range opts.Local {
+		if err := parseTree(l, fmt.Sprintf("local%d", i+1), modules); err != nil {
+			return nil, err
+		}
+	}
+	var schema any
+	if err := util.UnmarshalJSON(PlanSchema, &schema); err != nil {
+		return nil, fmt.Errorf("read plan schema: %w", err)
+	}
+	schemas := ast.NewSchemaSet()
+	schemas.Put(ast.SchemaRootRef, schema)
+	c := ast.NewCompiler().WithStrict(true).WithSchemas(schemas).WithUseTypeCheckAnnotations(true)
+	if c.Compile(modules); c.Failed() {
+		return nil, fmt.Errorf("compile policies: %w", c.Errors)
+	}
+	rules, err := rulesFrom(c)
+	if err != nil {
+		return nil, fmt.Errorf("load rules: %w", err)
+	}
+	if len(rules) == 0 {
+		return nil, ErrNoRules
+	}
+	data := opts.Data
+	if data == nil {
+		data = map[string]any{}
+	}
+	store := inmem.NewFromObject(data)
+	q, err := rego.New(
+		rego.Query("data.main"),
+		rego.Compiler(c),
+		rego.Store(store),
+		rego.StrictBuiltinErrors(true),
+	).PrepareForEval(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("prepare query: %w", err)
+	}
+	e := &Engine{rules: rules, query: q}
+	for id := range rules {
+		e.ids = append(e.ids, id)
+	}
+	sort.Strings(e.ids)
+	if e.rounds, err = knownRounds(ctx, c, store); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// knownRounds reads the keys of data.lib.rounds.thresholds, if the policies define it.
+func knownRounds(ctx context.Context, c *ast.Compiler, store storage.Store) ([]string, error) {
+	rs, err := rego.New(rego.Query("data.lib.rounds.thresholds"), rego.Compiler(c), rego.Store(store),
+		rego.StrictBuiltinErrors(true)).Eval(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("read planning rounds: %w", err)
+	}
+	if len(rs) == 0 {
+		return nil, nil
+	}
+	m, ok := rs[0].Expressions[0].Value.(map[string]any)
+	if !ok {
+		return nil, errors.New("read planning rounds: data.lib.rounds.thresholds is not an object keyed by round")
+	}
+	rounds := make([]string, 0, len(m))
+	for k := range m {
+		rounds = append(rounds, k)
+	}
+	sort.Strings(rounds)
+	return rounds, nil
+}
+
+// parseTree parses every .rego file of fsys except tests, naming each module
+// prefix/path so that two trees never collide.
+func parseTree(fsys fs.FS, prefix string, modules map[string]*ast.Module) error {
+	return fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return fmt.Errorf("read policies: %w", err)
+		}
+		if d.IsDir() || path.Ext(p) != ".rego" || strings.HasSuffix(p, "_test.rego") {
+			return nil
+		}
+		src, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return fmt.Errorf("read policy %s: %w", p, err)
+		}
+		name := prefix + "/" + p
+		m, err := ast.ParseModuleWithOpts(name, string(src), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+		if err != nil {
+			return fmt.Errorf("parse policy: %w", err)
+		}
+		modules[name] = m
+		return nil
+	})
+}
+
+// Rules returns every rule, sorted by id.
+func (e *Engine) Rules() []Rule {
+	out := make([]Rule, len(e.ids))
+	for i, id := range e.ids {
+		out[i] = e.rules[id]
+	}
+	return out
+}
+
+// Rule returns the rule with the given id.
+func (e *Engine) Rule(id string) (Rule, bool) {
+	r, ok := e.rules[id]
+	return r, ok
+}
+
+// Rounds returns the planning rounds the policies know, sorted.
+func (e *Engine) Rounds() []string { return append([]string(nil), e.rounds...) }
+
+// entry is one element of data.main.deny.
+type entry struct {
+	Rule     string `json:"rule"`
+	Msg      string `json:"msg"`
+	Pointer  string `json:"pointer"`
+	Expected any    `json:"expected"`
+	Actual   any    `json:"actual"`
+	Severity string `json:"severity"`
+}
+
+// Evaluate runs every rule on one plan and returns its result: findings sorted,
+// every rule's outcome, and the verdict. An evaluation error gives verdict error.
+func (e *Engine) Evaluate(ctx context.Context, p Plan) Result {
+	res := Result{Plan: p.Path, Organisation: p.Organisation, Name: p.Name, Round: p.Round, Findings: []Finding{}}
+	findings, outcomes, err := e.evaluate(ctx, p)
+	if err != nil {
+		res.Problems = problemsOf(err)
+	} else {
+		res.Findings, res.Rules = findings, outcomes
+	}
+	res.finish()
+	return res
+}
+
+func (e *Engine) evaluate(ctx context.Context, p Plan) ([]Finding, []RuleOutcome, error) {
+	if e.rounds != nil && !contains(e.rounds, p.Round) {
+		return nil, nil, &PlanError{Path: p.Path, Pointer: "/submission/round", Line: LineOf(p.raw, "/submission/round"),
+			Err: fmt.Errorf("unknown planning round %q: known rounds are %s (add one with --data)", p.Round, strings.Join(e.rounds, ", "))}
+	}
+	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(p.input))
+	if err != nil {
+		return nil, nil, &PlanError{Path: p.Path, Err: fmt.Errorf("evaluate rules: %w", err)}
+	}
+	if len(rs) != 1 || len(rs[0].Expressions) != 1 {
+		return nil, nil, &PlanError{Path: p.Path, Err: errors.New("evaluate rules: the policies returned no result")}
+	}
+	var out struct {
+		Deny          []entry `json:"deny"`
+		NotApplicable []struct {
+			Rule string `json:"rule"`
+			Msg  string `json:"msg"`
+		} `json:"not_applicable"`
+	}
+	if err := roundTrip(rs[0].Expressions[0].Value, &out); err != nil {
+		return nil, nil, &PlanError{Path: p.Path, Err: fmt.Errorf("read rule results: %w", err)}
+	}
+	findings := make([]Finding, 0, len(out.Deny))
+	failed := map[string]bool{}
+	for _, d := range out.Deny {
+		r, ok := e.rules[d.Rule]
+		if !ok {
+			return nil, nil, &PlanError{Path: p.Path, Err: fmt.Errorf("rule %q reported a finding but has no METADATA", d.Rule)}
+		}
+		sev := r.Severity
+		if d.Severity == string(SeverityWarning) {
+			sev = SeverityWarning // a rule may soften a finding, never harden it
+		}
+		findings = append(findings, Finding{
+			Rule: r.ID, Title: r.Title, Severity: sev, Message: d.Msg, Pointer: d.Pointer,
+			Line: LineOf(p.raw, d.Pointer), Expected: d.Expected, Actual: d.Actual,
+			Guidance: r.Guidance, URL: r.URL,
+		})
+		failed[r.ID] = true
+	}
+	sortFindings(findings)
+	na := map[string]string{}
+	for _, n := range out.NotApplicable {
+		if na[n.Rule] == "" || n.Msg < na[n.Rule] {
+			na[n.Rule] = n.Msg
+		}
+	}
+	outcomes := make([]RuleOutcome, 0, len(e.ids))
+	for _, id := range e.ids {
+		switch {
+		case failed[id]:
+			outcomes = append(outcomes, RuleOutcome{Rule: id, Outcome: OutcomeFailed})
+		case na[id] != "":
+			outcomes = append(outcomes, RuleOutcome{Rule: id, Outcome: OutcomeNotApplicable, Reason: na[id]})
+		default:
+			outcomes = append(outcomes, RuleOutcome{Rule: id, Outcome: OutcomePassed})
+		}
+	}
+	return findings, outcomes, nil
+}
+
+// roundTrip converts the evaluation result into typed values. Numbers arrive
+// as json.Number and stay exact.
+func roundTrip(v any, out any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	dec := json.NewDecoder(strings.NewReader(string(b)))
+	dec.UseNumber()
+	return dec.Decode(out)
+}
+
+func contains(s []string, v string) bool {
+	i := sort.SearchStrings(s, v)
+	return i < len(s) && s[i] == v
+}
+
+// problemsOf turns a read or evaluation error into problems for the report.
+func problemsOf(err error) []Problem {
+	var pes PlanErrors
+	if errors.As(err, &pes) {
+		out := make([]Problem, len(pes))
+		for i, pe := range pes {
+			out[i] = Problem{Pointer: pe.Pointer, Line: pe.Line, Message: pe.Err.Error()}
+		}
+		return out
+	}
+	var pe *PlanError
+	if errors.As(err, &pe) {
+		return []Problem{{Pointer: pe.Pointer, Line: pe.Line, Message: pe.Err.Error()}}
+	}
+	return []Problem{{Message: err.Error()}}
+}

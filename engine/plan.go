@@ -1,0 +1,210 @@
+package engine
+
+import (
+	_ "embed"
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/santhosh-tekuri/jsonschema/v6/kind"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+)
+
+// PlanSchema is the JSON Schema of plan-format version 1, the input contract.
+//
+//go:embed plan.schema.json
+var PlanSchema []byte
+
+// Plan is one submission, decoded and validated against the schema.
+type Plan struct {
+	Path         string // as given: a file path, or "-" for standard input
+	Organisation string // organisation.code
+	Name         string // organisation.name
+	Round        string // submission.round
+	Doc          any    // the decoded document: maps, slices, json.Number, string, bool
+	raw          []byte
+	input        ast.Value
+}
+
+// PlanError is a problem with one submission: which file, where in it, and what.
+type PlanError struct {
+	Path    string // the file
+	Pointer string // RFC 6901 pointer to the field; "" for the document as a whole
+	Line    int    // 1-based line in the file; 0 when unknown
+	Err     error
+}
+
+func (e *PlanError) Error() string {
+	var b strings.Builder
+	b.WriteString(e.Path)
+	if e.Line > 0 {
+		b.WriteString(":" + strconv.Itoa(e.Line))
+	}
+	b.WriteString(": ")
+	if e.Pointer != "" {
+		b.WriteString(e.Pointer + ": ")
+	}
+	b.WriteString(e.Err.Error())
+	return b.String()
+}
+
+func (e *PlanError) Unwrap() error { return e.Err }
+
+// PlanErrors is every schema violation of one submission, sorted by pointer.
+type PlanErrors []*PlanError
+
+func (es PlanErrors) Error() string {
+	msgs := make([]string, len(es))
+	for i, e := range es {
+		msgs[i] = e.Error()
+	}
+	return strings.Join(msgs, "\n")
+}
+
+var (
+	schemaOnce sync.Once
+	schema     *jsonschema.Schema
+	schemaErr  error
+	printer    = message.NewPrinter(language.English)
+)
+
+func planSchema() (*jsonschema.Schema, error) {
+	schemaOnce.Do(func() {
+		doc, err := jsonschema.UnmarshalJSON(strings.NewReader(string(PlanSchema)))
+		if err != nil {
+			schemaErr = fmt.Errorf("read plan schema: %w", err)
+			return
+		}
+		c := jsonschema.NewCompiler()
+		c.AssertFormat()
+		if err := c.AddResource("plan.schema.json", doc); err != nil {
+			schemaErr = fmt.Errorf("add plan schema: %w", err)
+			return
+		}
+		schema, schemaErr = c.Compile("plan.schema.json")
+	})
+	return schema, schemaErr
+}
+
+// ReadPlan decodes one submission from data and checks it against the plan
+// schema and the rules of its shape the schema cannot express (years in order,
+// a plan year present). Every problem found is returned, as PlanErrors or a
+// *PlanError, naming path.
+func ReadPlan(path string, data []byte) (Plan, error) {
+	doc, err := decodeJSON(data)
+	if err != nil {
+		var pe *PlanError
+		if errors.As(err, &pe) {
+			pe.Path = path
+		}
+		return Plan{}, err
+	}
+	sch, err := planSchema()
+	if err != nil {
+		return Plan{}, err
+	}
+	var errs PlanErrors
+	if err := sch.Validate(doc); err != nil {
+		var ve *jsonschema.ValidationError
+		if !errors.As(err, &ve) {
+			return Plan{}, &PlanError{Path: path, Err: err}
+		}
+		for _, leaf := range leaves(ve) {
+			ptr := pointerOf(leaf.InstanceLocation)
+			errs = append(errs, &PlanError{Path: path, Pointer: ptr, Line: LineOf(data, ptr),
+				Err: errors.New(describe(leaf))})
+		}
+	} else {
+		for _, e := range shapeErrors(doc) {
+			e.Path = path
+			e.Line = LineOf(data, e.Pointer)
+			errs = append(errs, e)
+		}
+	}
+	if len(errs) > 0 {
+		sort.SliceStable(errs, func(i, j int) bool {
+			if errs[i].Line != errs[j].Line {
+				return errs[i].Line < errs[j].Line
+			}
+			return errs[i].Pointer < errs[j].Pointer
+		})
+		errs = dedupe(errs)
+		return Plan{}, errs
+	}
+	input, err := ast.InterfaceToValue(doc)
+	if err != nil {
+		return Plan{}, &PlanError{Path: path, Err: fmt.Errorf("convert plan: %w", err)}
+	}
+	root, _ := doc.(map[string]any)
+	p := Plan{Path: path, Doc: doc, raw: data, input: input}
+	p.Organisation = str(root, "organisation", "code")
+	p.Name = str(root, "organisation", "name")
+	p.Round = str(root, "submission", "round")
+	return p, nil
+}
+
+// Raw returns the bytes the plan was read from.
+func (p Plan) Raw() []byte { return p.raw }
+
+func str(m map[string]any, path ...string) string {
+	var v any = m
+	for _, k := range path {
+		o, ok := v.(map[string]any)
+		if !ok {
+			return ""
+		}
+		v = o[k]
+	}
+	s, _ := v.(string)
+	return s
+}
+
+// leaves flattens a validation error to the errors that have no causes: the
+// specific violations, not the "doesn't validate with ..." wrappers. Of the
+// alternatives of an anyOf, only the first is kept.
+func leaves(ve *jsonschema.ValidationError) []*jsonschema.ValidationError {
+	if _, ok := ve.ErrorKind.(*kind.AnyOf); ok || len(ve.Causes) == 0 {
+		return []*jsonschema.ValidationError{ve}
+	}
+	var out []*jsonschema.ValidationError
+	for _, c := range ve.Causes {
+		out = append(out, leaves(c)...)
+	}
+	return out
+}
+
+func dedupe(errs PlanErrors) PlanErrors {
+	seen := map[string]bool{}
+	out := errs[:0]
+	for _, e := range errs {
+		k := e.Error()
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// describe words a schema violation for a finance lead.
+func describe(ve *jsonschema.ValidationError) string {
+	msg := ve.ErrorKind.LocalizedString(printer)
+	if _, ok := ve.ErrorKind.(*kind.AnyOf); ok {
+		alts := make([]string, 0, len(ve.Causes))
+		for _, c := range ve.Causes {
+			alts = append(alts, c.ErrorKind.LocalizedString(printer))
+		}
+		return "matches none of the allowed forms: " + strings.Join(alts, "; or ")
+	}
+	kw := ve.ErrorKind.KeywordPath()
+	if len(kw) > 0 && kw[len(kw)-1] == "additionalProperties" {
+		return msg + " (not a field of plan-format v1; local fields must start with x_)"
+	}
+	return msg
+}

@@ -1,0 +1,185 @@
+package engine
+
+import (
+	"encoding/json"
+	"sort"
+)
+
+// Finding is one breach of one rule by one plan, with the rule's identity and
+// guidance taken from its METADATA and the figures the rule compared.
+type Finding struct {
+	Rule     string   `json:"rule"`
+	Title    string   `json:"title"`
+	Severity Severity `json:"severity"`
+	Message  string   `json:"message"`
+	Pointer  string   `json:"pointer,omitempty"`
+	Line     int      `json:"line,omitempty"`
+	Expected any      `json:"expected,omitempty"` // json.Number, string or bool, exactly as the rule gave it
+	Actual   any      `json:"actual,omitempty"`
+	Guidance string   `json:"guidance"`
+	URL      string   `json:"url,omitempty"`
+}
+
+// Outcome says how one rule came out for one plan.
+type Outcome string
+
+const (
+	OutcomePassed        Outcome = "passed"
+	OutcomeFailed        Outcome = "failed"
+	OutcomeNotApplicable Outcome = "not_applicable"
+)
+
+// RuleOutcome is the evidence that a rule ran on a plan, and how it came out.
+type RuleOutcome struct {
+	Rule    string  `json:"rule"`
+	Outcome Outcome `json:"outcome"`
+	Reason  string  `json:"reason,omitempty"` // why the rule does not apply
+}
+
+// Verdict is the assurance outcome for one plan.
+type Verdict string
+
+const (
+	VerdictAssured               Verdict = "assured"                 // no findings
+	VerdictAssuredWithConditions Verdict = "assured_with_conditions" // warnings only
+	VerdictNotAssured            Verdict = "not_assured"             // at least one error finding
+	VerdictError                 Verdict = "error"                   // the plan could not be read or evaluated
+)
+
+// Verdicts lists the verdicts, best first.
+var Verdicts = []Verdict{VerdictAssured, VerdictAssuredWithConditions, VerdictNotAssured, VerdictError}
+
+// Problem is one reason a plan could not be read or evaluated.
+type Problem struct {
+	Pointer string `json:"pointer,omitempty"`
+	Line    int    `json:"line,omitempty"`
+	Message string `json:"message"`
+}
+
+// Result is the outcome for one plan.
+type Result struct {
+	Plan         string        `json:"plan"`
+	Organisation string        `json:"organisation,omitempty"`
+	Name         string        `json:"name,omitempty"`
+	Round        string        `json:"round,omitempty"`
+	Verdict      Verdict       `json:"verdict"`
+	Errors       int           `json:"errors"`
+	Warnings     int           `json:"warnings"`
+	Findings     []Finding     `json:"findings"`
+	Rules        []RuleOutcome `json:"rules,omitempty"`
+	Problems     []Problem     `json:"problems,omitempty"` // why the verdict is error
+}
+
+// Report is the outcome for a batch.
+type Report struct {
+	Rules   []Rule          `json:"rules"` // every rule loaded, sorted by id
+	Results []Result        `json:"results"`
+	Totals  map[Verdict]int `json:"totals"`
+}
+
+// VerdictOf is the verdict the findings give: any error finding, not assured;
+// else any warning, assured with conditions; else assured.
+func VerdictOf(findings []Finding) Verdict {
+	v := VerdictAssured
+	for _, f := range findings {
+		switch f.Severity {
+		case SeverityError:
+			return VerdictNotAssured
+		case SeverityWarning:
+			v = VerdictAssuredWithConditions
+		}
+	}
+	return v
+}
+
+// finish fills the counts and verdict of r from its findings and problems.
+func (r *Result) finish() {
+	r.Errors, r.Warnings = 0, 0
+	for _, f := range r.Findings {
+		if f.Severity == SeverityError {
+			r.Errors++
+		} else {
+			r.Warnings++
+		}
+	}
+	if len(r.Problems) > 0 {
+		r.Verdict = VerdictError
+		return
+	}
+	r.Verdict = VerdictOf(r.Findings)
+}
+
+// Fails reports whether the plan fails a gate set at severity failOn: an error
+// gate fails on error findings, a warning gate on any finding. A plan with
+// verdict error always fails.
+func (r Result) Fails(failOn Severity) bool {
+	if r.Verdict == VerdictError {
+		return true
+	}
+	switch failOn {
+	case SeverityWarning:
+		return r.Errors+r.Warnings > 0
+	case SeverityError:
+		return r.Errors > 0
+	}
+	return false
+}
+
+// ExitCode is the process exit code for the report: 2 when a plan could not be
+// read or evaluated, 1 when a plan fails the gate, 0 otherwise.
+func (rep Report) ExitCode(failOn Severity) int {
+	code := 0
+	for _, r := range rep.Results {
+		if r.Verdict == VerdictError {
+			return 2
+		}
+		if r.Fails(failOn) {
+			code = 1
+		}
+	}
+	return code
+}
+
+func (rep *Report) total() {
+	rep.Totals = map[Verdict]int{}
+	for _, v := range Verdicts {
+		rep.Totals[v] = 0
+	}
+	for _, r := range rep.Results {
+		rep.Totals[r.Verdict]++
+	}
+}
+
+var severityRank = map[Severity]int{SeverityError: 0, SeverityWarning: 1}
+
+// sortFindings orders findings by severity, rule, pointer, message.
+func sortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.Severity != b.Severity {
+			return severityRank[a.Severity] < severityRank[b.Severity]
+		}
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		if a.Pointer != b.Pointer {
+			return a.Pointer < b.Pointer
+		}
+		return a.Message < b.Message
+	})
+}
+
+// Number renders a figure from a finding for people: json.Number as written.
+func Number(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case json.Number:
+		return x.String()
+	case string:
+		return x
+	default:
+		b, _ := json.Marshal(x)
+		return string(b)
+	}
+}

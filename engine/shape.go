@@ -1,0 +1,52 @@
+package engine
+
+import (
+	"fmt"
+	"strconv"
+)
+
+// shapeErrors checks what the schema cannot: the years run oldest first with no
+// name twice, baseline years come before plan years, and there is a plan year.
+// doc has passed the schema, so the types are known.
+func shapeErrors(doc any) PlanErrors {
+	root, _ := doc.(map[string]any)
+	years, _ := root["years"].([]any)
+	var errs PlanErrors
+	seen := map[string]int{}
+	prev, sawPlan := "", false
+	for i, y := range years {
+		year, _ := y.(map[string]any)
+		name, _ := year["year"].(string)
+		basis, _ := year["basis"].(string)
+		ptr := "/years/" + strconv.Itoa(i) + "/year"
+		if j, dup := seen[name]; dup {
+			errs = append(errs, &PlanError{Pointer: ptr, Err: fmt.Errorf("year %s appears twice (also at /years/%d)", name, j)})
+		} else if prev != "" && name < prev {
+			errs = append(errs, &PlanError{Pointer: ptr, Err: fmt.Errorf("year %s comes after %s: years must run oldest first", name, prev)})
+		} else if !consecutiveYear(name) {
+			errs = append(errs, &PlanError{Pointer: ptr, Err: fmt.Errorf("%q is not a financial year: write it as 2017/18", name)})
+		}
+		seen[name] = i
+		prev = name
+		if basis == "plan" {
+			sawPlan = true
+		} else if sawPlan {
+			errs = append(errs, &PlanError{Pointer: "/years/" + strconv.Itoa(i) + "/basis",
+				Err: fmt.Errorf("%s is a %s year after a plan year: baseline years come first", name, basis)})
+		}
+	}
+	if !sawPlan {
+		errs = append(errs, &PlanError{Pointer: "/years", Err: fmt.Errorf("no plan year: at least one year needs basis \"plan\"")})
+	}
+	return errs
+}
+
+// consecutiveYear reports whether "2017/18" names two consecutive years.
+func consecutiveYear(name string) bool {
+	if len(name) != 7 {
+		return false
+	}
+	first, err1 := strconv.Atoi(name[:4])
+	second, err2 := strconv.Atoi(name[5:])
+	return err1 == nil && err2 == nil && (first+1)%100 == second
+}
