@@ -1,0 +1,163 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/viper"
+	"sigs.k8s.io/yaml"
+
+	"github.com/planassure/planassure/engine"
+	"github.com/planassure/planassure/engine/output"
+	"github.com/planassure/planassure/policies"
+)
+
+// checkOptions are the options of check, decoded by viper.
+type checkOptions struct {
+	Format   string   `mapstructure:"format"`
+	FailOn   string   `mapstructure:"fail-on"`
+	Policies []string `mapstructure:"policies"`
+	Data     []string `mapstructure:"data"`
+}
+
+func newCheckCmd(v *viper.Viper, stdin io.Reader) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "check PLAN...",
+		Short: "Check plans and give each an assurance verdict",
+		Long: `Check plan files (directories are searched for *.json; "-" reads standard input)
+against every rule and print the findings and each plan's verdict.
+
+Exit codes: 0 no plan fails the gate, 1 a plan fails it (--fail-on), 2 a usage
+error, a plan that cannot be read, or policies that do not load.`,
+		Example: `  planassure check plans/
+  planassure check --format json plans/06W-2017-19.json
+  planassure check --fail-on warning plans/`,
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usageError{errors.New("check needs at least one plan file or directory")}
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var opts checkOptions
+			if err := bind(v, cmd.Flags(), &opts); err != nil {
+				return err
+			}
+			return runCheck(cmd.Context(), opts, args, stdin, cmd.OutOrStdout())
+		},
+	}
+	f := cmd.Flags()
+	f.StringP("format", "o", "table", "output format: "+strings.Join(output.Names(), ", "))
+	f.String("fail-on", "error", "exit 1 when a plan has a finding at this severity or above: error, warning or none")
+	addPolicyFlags(f)
+	return cmd
+}
+
+func addPolicyFlags(f interface {
+	StringSlice(name string, value []string, usage string) *[]string
+}) {
+	f.StringSlice("policies", nil, "directory of local rules loaded beside the built-in ones (repeatable)")
+	f.StringSlice("data", nil, "JSON or YAML data file, e.g. planning-round thresholds under planassure.rounds (repeatable)")
+}
+
+func runCheck(ctx context.Context, opts checkOptions, args []string, stdin io.Reader, stdout io.Writer) error {
+	format, err := output.Lookup(opts.Format)
+	if err != nil {
+		return usageError{err}
+	}
+	failOn, err := parseFailOn(opts.FailOn)
+	if err != nil {
+		return usageError{err}
+	}
+	eng, err := newEngine(ctx, opts.Policies, opts.Data)
+	if err != nil {
+		return err
+	}
+	paths, err := engine.Expand(args)
+	if err != nil {
+		return err
+	}
+	rep := eng.Check(ctx, paths, stdin)
+	if err := format(stdout, rep); err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	if code := rep.ExitCode(failOn); code != 0 {
+		return exitError{code}
+	}
+	return nil
+}
+
+// parseFailOn reads the gate; "none" never fails on findings.
+func parseFailOn(s string) (engine.Severity, error) {
+	switch s {
+	case "error", "warning":
+		return engine.Severity(s), nil
+	case "none":
+		return "", nil
+	}
+	return "", fmt.Errorf("--fail-on %q: want error, warning or none", s)
+}
+
+// newEngine builds the engine from the embedded policies plus local ones.
+func newEngine(ctx context.Context, local, dataFiles []string) (*engine.Engine, error) {
+	var opts engine.Options
+	for _, dir := range local {
+		info, err := os.Stat(dir)
+		if err != nil || !info.IsDir() {
+			return nil, usageError{fmt.Errorf("--policies %s: not a directory", dir)}
+		}
+		opts.Local = append(opts.Local, os.DirFS(dir))
+	}
+	for _, file := range dataFiles {
+		d, err := readData(file)
+		if err != nil {
+			return nil, err
+		}
+		opts.Data = merge(opts.Data, d)
+	}
+	return engine.New(ctx, policies.FS, opts)
+}
+
+// readData reads a JSON or YAML object; numbers stay exact.
+func readData(file string) (map[string]any, error) {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return nil, fmt.Errorf("read data %s: %w", file, errors.Unwrap(err))
+	}
+	if ext := strings.ToLower(filepath.Ext(file)); ext == ".yaml" || ext == ".yml" {
+		if b, err = yaml.YAMLToJSON(b); err != nil {
+			return nil, fmt.Errorf("read data %s: %w", file, err)
+		}
+	}
+	dec := json.NewDecoder(strings.NewReader(string(b)))
+	dec.UseNumber()
+	var m map[string]any
+	if err := dec.Decode(&m); err != nil {
+		return nil, fmt.Errorf("read data %s: want a JSON or YAML object: %w", file, err)
+	}
+	return m, nil
+}
+
+// merge merges b into a, key by key; b wins.
+func merge(a, b map[string]any) map[string]any {
+	if a == nil {
+		a = map[string]any{}
+	}
+	for k, bv := range b {
+		if am, ok := a[k].(map[string]any); ok {
+			if bm, ok := bv.(map[string]any); ok {
+				a[k] = merge(am, bm)
+				continue
+			}
+		}
+		a[k] = bv
+	}
+	return a
+}

@@ -1,0 +1,19 @@
+package output
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/planassure/planassure/engine"
+)
+
+// JSON writes the whole report as indented JSON with a trailing newline. Figures
+// keep the exact digits of the plan; map keys are sorted, so output is stable.
+func JSON(w io.Writer, r engine.Report) error {
+	b, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(b, '\n'))
+	return err
+}
