@@ -1,0 +1,169 @@
+package policies_test
+
+import (
+	"bytes"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/cover"
+	"github.com/open-policy-agent/opa/v1/format"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
+	"github.com/open-policy-agent/opa/v1/tester"
+
+	"github.com/planassure/planassure/engine"
+	"github.com/planassure/planassure/policies"
+)
+
+// minCoverage is the share of policy lines the Rego tests must reach.
+const minCoverage = 95.0
+
+func regoFiles(t *testing.T) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := fs.WalkDir(policies.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || path.Ext(p) != ".rego" {
+			return err
+		}
+		b, err := fs.ReadFile(policies.FS, p)
+		files[p] = b
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func parse(t *testing.T, files map[string][]byte) map[string]*ast.Module {
+	t.Helper()
+	modules := map[string]*ast.Module{}
+	for name, src := range files {
+		m, err := ast.ParseModuleWithOpts(name, string(src), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+		if err != nil {
+			t.Fatalf("parse %s: %v", name, err)
+		}
+		modules[name] = m
+	}
+	return modules
+}
+
+// TestRego runs every Rego test (as `opa test policies` does) and requires the
+// tests to cover at least minCoverage percent of the policy lines.
+func TestRego(t *testing.T) {
+	modules := parse(t, regoFiles(t))
+	cov := cover.New()
+	ch, err := tester.NewRunner().SetStore(inmem.New()).SetCoverageQueryTracer(cov).
+		SetModules(modules).RunTests(t.Context(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for r := range ch {
+		n++
+		if !r.Pass() {
+			t.Errorf("%s.%s (%s): %s", r.Package, r.Name, r.Location, r.String())
+		}
+	}
+	if n == 0 {
+		t.Fatal("no Rego test ran")
+	}
+	report := cov.Report(modules)
+	var files []string
+	for f, fr := range report.Files {
+		if fr.Coverage < 100 && !strings.HasSuffix(f, "_test.rego") {
+			files = append(files, f)
+		}
+	}
+	sort.Strings(files)
+	t.Logf("%d Rego tests; coverage %.2f%%", n, report.Coverage)
+	if report.Coverage < minCoverage {
+		for _, f := range files {
+			t.Logf("%s: %.1f%% covered, lines not covered: %v", f, report.Files[f].Coverage, report.Files[f].NotCovered)
+		}
+		t.Errorf("Rego coverage %.2f%% is below %.0f%%", report.Coverage, minCoverage)
+	}
+}
+
+// TestFormat requires every policy file to be as `opa fmt` writes it.
+func TestFormat(t *testing.T) {
+	for name, src := range regoFiles(t) {
+		got, err := format.SourceWithOpts(name, src, format.Opts{RegoVersion: ast.RegoV1})
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if !bytes.Equal(got, src) {
+			t.Errorf("%s is not opa fmt-clean: run `go tool opa fmt -w policies`", name)
+		}
+	}
+}
+
+var packageLine = regexp.MustCompile(`(?m)^package (\S+)$`)
+
+// TestLayout requires each rule at rules/<area>/<rule>.rego in package
+// rules.<area>.<rule>, with a test file beside it holding a passing case, a
+// failing case and a missing-figure case.
+func TestLayout(t *testing.T) {
+	files := regoFiles(t)
+	rules := 0
+	for name, src := range files {
+		m := packageLine.FindSubmatch(src)
+		if m == nil {
+			t.Errorf("%s: no package line", name)
+			continue
+		}
+		pkg := string(m[1])
+		want := strings.ReplaceAll(strings.TrimSuffix(name, ".rego"), "/", ".")
+		if pkg != want {
+			t.Errorf("%s: package %s, want %s (the package path matches the file path)", name, pkg, want)
+		}
+		if !strings.HasPrefix(name, "rules/") || strings.HasSuffix(name, "_test.rego") {
+			continue
+		}
+		rules++
+		if strings.Count(name, "/") != 2 {
+			t.Errorf("%s: rules live at rules/<area>/<rule>.rego", name)
+		}
+		test, ok := files[strings.TrimSuffix(name, ".rego")+"_test.rego"]
+		if !ok {
+			t.Errorf("%s: no test file beside it", name)
+			continue
+		}
+		for _, prefix := range []string{"test_pass_", "test_fail_", "test_fail_missing"} {
+			if !bytes.Contains(test, []byte("\n"+prefix)) {
+				t.Errorf("%s: its test file has no %s case", name, prefix)
+			}
+		}
+	}
+	if rules == 0 {
+		t.Fatal("no rules found")
+	}
+}
+
+// TestRuleSetLoads compiles the embedded rules as the engine does (strict,
+// typed against the plan schema, METADATA complete) and checks that each rule
+// file is one rule of the catalogue.
+func TestRuleSetLoads(t *testing.T) {
+	e, err := engine.New(t.Context(), policies.FS, engine.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := 0
+	for name := range regoFiles(t) {
+		if strings.HasPrefix(name, "rules/") && !strings.HasSuffix(name, "_test.rego") {
+			files++
+			id := strings.ReplaceAll(strings.TrimSuffix(strings.TrimPrefix(name, "rules/"), ".rego"), "/", ".")
+			if _, ok := e.Rule(id); !ok {
+				t.Errorf("%s: the engine did not load rule %s", name, id)
+			}
+		}
+	}
+	if files != len(e.Rules()) {
+		t.Errorf("%d rule files, %d rules loaded", files, len(e.Rules()))
+	}
+}
