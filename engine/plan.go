@@ -2,8 +2,10 @@ package engine
 
 import (
 	_ "embed"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"math/big"
 	"sort"
 	"strconv"
 	"strings"
@@ -117,6 +119,12 @@ func ReadPlan(path string, data []byte) (Plan, error) {
 		}
 		for _, leaf := range leaves(ve) {
 			ptr := pointerOf(leaf.InstanceLocation)
+			if req, ok := leaf.ErrorKind.(*kind.Required); ok && len(req.Missing) == 1 {
+				ptr += "/" + req.Missing[0]
+			}
+			if ap, ok := leaf.ErrorKind.(*kind.AdditionalProperties); ok && len(ap.Properties) == 1 {
+				ptr += "/" + ap.Properties[0]
+			}
 			errs = append(errs, &PlanError{Path: path, Pointer: ptr, Line: LineOf(data, ptr),
 				Err: errors.New(describe(leaf))})
 		}
@@ -194,17 +202,95 @@ func dedupe(errs PlanErrors) PlanErrors {
 
 // describe words a schema violation for a finance lead.
 func describe(ve *jsonschema.ValidationError) string {
-	msg := ve.ErrorKind.LocalizedString(printer)
-	if _, ok := ve.ErrorKind.(*kind.AnyOf); ok {
+	switch k := ve.ErrorKind.(type) {
+	case *kind.AnyOf:
 		alts := make([]string, 0, len(ve.Causes))
 		for _, c := range ve.Causes {
-			alts = append(alts, c.ErrorKind.LocalizedString(printer))
+			alts = append(alts, describe(c))
 		}
 		return "matches none of the allowed forms: " + strings.Join(alts, "; or ")
+	case *kind.Type:
+		return fmt.Sprintf("expected %s, got %s", orList(article(k.Want)), article([]string{k.Got})[0])
+	case *kind.Required:
+		return fmt.Sprintf("required field %s is missing", orList(quoteAll(k.Missing)))
+	case *kind.AdditionalProperties:
+		return fmt.Sprintf("%s is not a field of plan-format v1 (check the spelling; local fields must start with x_)",
+			orList(quoteAll(k.Properties)))
+	case *kind.Minimum:
+		if k.Want.Sign() == 0 {
+			return fmt.Sprintf("%s is negative: this figure cannot be", ratString(k.Got))
+		}
+		return fmt.Sprintf("%s is below the minimum %s", ratString(k.Got), ratString(k.Want))
+	case *kind.Maximum:
+		if k.Want.Cmp(big.NewRat(100, 1)) == 0 {
+			return fmt.Sprintf("%s is above 100: percentages are written 0 to 100 (92 means 92%%)", ratString(k.Got))
+		}
+		return fmt.Sprintf("%s is above the maximum %s", ratString(k.Got), ratString(k.Want))
+	case *kind.Enum:
+		want := make([]string, len(k.Want))
+		for i, w := range k.Want {
+			want[i] = fmt.Sprintf("%q", fmt.Sprint(w))
+		}
+		return fmt.Sprintf("%s is not allowed: expected %s", jsonString(k.Got), orList(want))
+	case *kind.Const:
+		return fmt.Sprintf("%s is not allowed: expected %s", jsonString(k.Got), jsonString(k.Want))
+	case *kind.Format:
+		if k.Want == "date" {
+			return fmt.Sprintf("%s is not a date: write a real date as YYYY-MM-DD", jsonString(k.Got))
+		}
+	case *kind.Pattern:
+		return fmt.Sprintf("%q is not in the expected form (%s)", k.Got, k.Want)
 	}
-	kw := ve.ErrorKind.KeywordPath()
-	if len(kw) > 0 && kw[len(kw)-1] == "additionalProperties" {
-		return msg + " (not a field of plan-format v1; local fields must start with x_)"
+	return ve.ErrorKind.LocalizedString(printer)
+}
+
+func ratString(r *big.Rat) string {
+	if r == nil {
+		return "?"
 	}
-	return msg
+	if r.IsInt() {
+		return r.Num().String()
+	}
+	return strings.TrimRight(strings.TrimRight(r.FloatString(10), "0"), ".")
+}
+
+func jsonString(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	return string(b)
+}
+
+func quoteAll(s []string) []string {
+	out := make([]string, len(s))
+	for i, v := range s {
+		out[i] = fmt.Sprintf("%q", v)
+	}
+	return out
+}
+
+var articles = map[string]string{"object": "an object", "array": "an array", "string": "a string",
+	"number": "a number", "integer": "a whole number", "boolean": "true or false", "null": "null"}
+
+func article(types []string) []string {
+	out := make([]string, len(types))
+	for i, t := range types {
+		if a, ok := articles[t]; ok {
+			out[i] = a
+		} else {
+			out[i] = t
+		}
+	}
+	return out
+}
+
+func orList(s []string) string {
+	switch len(s) {
+	case 0:
+		return ""
+	case 1:
+		return s[0]
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " or " + s[len(s)-1]
 }

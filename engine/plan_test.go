@@ -1,0 +1,111 @@
+package engine_test
+
+import (
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/planassure/planassure/engine"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// TestInvalidPlans reads every file of the bad-input corpus: each must be
+// refused with errors naming the file, and the errors must match the golden.
+func TestInvalidPlans(t *testing.T) {
+	files, err := filepath.Glob("../testdata/plans/invalid/*.json")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no invalid plans: %v", err)
+	}
+	var got strings.Builder
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = engine.ReadPlan(filepath.Base(f), data)
+		if err == nil {
+			t.Errorf("%s: accepted, want an error", f)
+			continue
+		}
+		for _, line := range strings.Split(err.Error(), "\n") {
+			if !strings.HasPrefix(line, filepath.Base(f)+":") {
+				t.Errorf("%s: error %q does not name the file", f, line)
+			}
+			got.WriteString(line + "\n")
+		}
+	}
+	golden := "../testdata/plans/invalid/errors.golden"
+	if *update {
+		if err := os.WriteFile(golden, []byte(got.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), got.String()); diff != "" {
+		t.Errorf("errors mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestPlanErrorFields(t *testing.T) {
+	t.Parallel()
+	data, err := os.ReadFile("../testdata/plans/invalid/money-as-string.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = engine.ReadPlan("plans/x.json", data)
+	var pes engine.PlanErrors
+	if !errors.As(err, &pes) || len(pes) != 1 {
+		t.Fatalf("got %v, want one PlanError", err)
+	}
+	want := "plans/x.json:72: /years/1/finance/funding/total: expected a number, got a string"
+	if diff := cmp.Diff(want, pes[0].Error()); diff != "" {
+		t.Errorf("mismatch (-want +got):\n%s", diff)
+	}
+	if pes[0].Pointer != "/years/1/finance/funding/total" || pes[0].Line != 72 {
+		t.Errorf("pointer %q line %d", pes[0].Pointer, pes[0].Line)
+	}
+}
+
+func TestLineOf(t *testing.T) {
+	t.Parallel()
+	doc := []byte("{\n  \"a\": {\n    \"b\": [\n      1,\n      {\"c\": 2}\n    ]\n  },\n  \"d\": 3\n}\n")
+	tests := []struct {
+		pointer string
+		want    int
+	}{
+		{"", 1},
+		{"/a", 2},
+		{"/a/b/0", 4},
+		{"/a/b/1/c", 5},
+		{"/a/b/1/missing", 5}, // deepest existing parent
+		{"/d", 8},
+		{"/nothing", 1},
+	}
+	for _, tc := range tests {
+		if got := engine.LineOf(doc, tc.pointer); got != tc.want {
+			t.Errorf("LineOf(%q) = %d, want %d", tc.pointer, got, tc.want)
+		}
+	}
+}
+
+func TestNumbersStayExact(t *testing.T) {
+	t.Parallel()
+	p, err := engine.ReadPlan("p.json", planJSON("ABC", "12345678901234567890.123456789012345678901234567890"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := p.Doc.(map[string]any)
+	got := root["years"].([]any)[0].(map[string]any)["finance"].(map[string]any)["surplus"].(map[string]any)["in_year"]
+	if diff := cmp.Diff("12345678901234567890.123456789012345678901234567890", engine.Number(got)); diff != "" {
+		t.Errorf("mismatch (-want +got):\n%s", diff)
+	}
+}
