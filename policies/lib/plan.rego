@@ -49,3 +49,31 @@ within(a, b, tolerance) if abs(a - b) <= tolerance
 # METADATA
 # description: the JSON pointer of a field of years[i]
 pointer(i, path) := sprintf("/years/%d/%s", [i, path])
+
+# METADATA
+# description: |
+#   x as a percentage of total for messages, raised (not rounded) to 2 decimal places,
+#   so that an excess never reads as within its limit (3.0004% shows as 3.01%)
+pct_up(x, total) := ceil((x * 10000) / total) / 100 if total != 0
+
+# METADATA
+# description: |
+#   true when the field at path (keys below the year, e.g. ["finance", "qipp", "identified"])
+#   is a number: an absent field, null or text is not a figure
+has_figure(year, path) if is_number(object.get(year, path, null))
+
+# METADATA
+# description: |
+#   the finding for a figure of years[i] (at path, keys below the year) that a rule needs
+#   and the plan lacks: a rule never passes because its input is absent
+missing_figure(i, year, name, path) := {
+	"msg": sprintf("%s: %s is missing", [year.year, name]),
+	"pointer": pointer(i, concat("/", path)),
+}
+
+# METADATA
+# description: the finding for a rule that cannot assess years[i] because its allocation is missing or not positive
+no_allocation(i, year, subject) := {
+	"msg": sprintf("%s: %s cannot be assessed: allocation is missing or not positive", [year.year, subject]),
+	"pointer": pointer(i, "finance/funding"),
+}

@@ -1,0 +1,68 @@
+# METADATA
+# title: Contingency of at least 0.5% of allocation
+# description: |
+#   Each plan year holds a contingency, to manage in-year pressures and risks, of at
+#   least the round's percentage of allocation.
+# related_resources:
+#   - description: NHS England, Delivering the Forward View - NHS planning guidance 2016/17-2020/21
+#     ref: https://www.england.nhs.uk/wp-content/uploads/2015/12/planning-guid-16-17-20-21.pdf
+#   - description: NHS England, NHS Operational Planning and Contracting Guidance 2017-2019
+#     ref: https://www.england.nhs.uk/wp-content/uploads/2016/09/NHS-operational-planning-guidance-201617-201819.pdf
+# custom:
+#   severity: error
+#   guidance: >-
+#     Planning guidance business rules; Norwich CCG Operational Plan 2017-19, s4.2, p15
+#     ("Establishment of a 0.5% contingency to manage in-year pressures and risks")
+package rules.finance.contingency
+
+import data.lib.plan
+import data.lib.rounds
+
+_min_pct := rounds.current.contingency_pct
+
+_contingency := ["finance", "reserves", "contingency"]
+
+deny contains finding if {
+	some i, year in plan.plan_years
+	_has_figures(year)
+	not plan.at_least_pct(year.finance.reserves.contingency, _min_pct, plan.allocation(year))
+	finding := _shortfall(i, year)
+}
+
+# a missing figure fails the rule; it never passes it by being undefined
+deny contains plan.missing_figure(i, year, "contingency", _contingency) if {
+	some i, year in plan.plan_years
+	_min_pct
+	not plan.has_figure(year, _contingency)
+}
+
+deny contains plan.no_allocation(i, year, "contingency") if {
+	some i, year in plan.plan_years
+	_min_pct
+	not plan.has_allocation(year)
+}
+
+not_applicable contains "the round sets no contingency threshold" if {
+	rounds.known
+	not _min_pct
+}
+
+_has_figures(year) if {
+	plan.has_figure(year, _contingency)
+	plan.has_allocation(year)
+}
+
+# expected and actual are £000: the contingency the threshold asks for, and the plan's
+_shortfall(i, year) := {
+	"msg": sprintf("%s: contingency %v is %v%% of allocation %v, below the %v%% required (%v)", [
+		year.year,
+		year.finance.reserves.contingency,
+		plan.pct(year.finance.reserves.contingency, plan.allocation(year)),
+		plan.allocation(year),
+		_min_pct,
+		plan.share(_min_pct, plan.allocation(year)),
+	]),
+	"pointer": plan.pointer(i, "finance/reserves/contingency"),
+	"expected": plan.share(_min_pct, plan.allocation(year)),
+	"actual": year.finance.reserves.contingency,
+}

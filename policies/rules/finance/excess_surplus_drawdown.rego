@@ -1,0 +1,97 @@
+# METADATA
+# title: Drawdown of excess surplus only above the cumulative-surplus line
+# description: |
+#   Where a plan year draws down surplus held from prior years (return of excess surplus),
+#   it draws no more than the cumulative surplus brought forward less the round's
+#   cumulative-surplus percentage of allocation: only surplus above that line may be drawn
+#   down. Does not apply in a round without a cumulative-surplus threshold.
+# related_resources:
+#   - description: NHS England, Delivering the Forward View - NHS planning guidance 2016/17-2020/21
+#     ref: https://www.england.nhs.uk/wp-content/uploads/2015/12/planning-guid-16-17-20-21.pdf
+# custom:
+#   severity: error
+#   guidance: >-
+#     Planning guidance business rules; Norwich CCG Operational Plan 2017-19, s4.2, p13
+#     ("This represents £0.9m more than was required to deliver the NHS England expectation
+#     of 1% cumulative surplus; this excess surplus is to be returned to the CCG")
+package rules.finance.excess_surplus_drawdown
+
+import data.lib.plan
+import data.lib.rounds
+
+_min_pct := rounds.current.cumulative_surplus_pct
+
+_drawdown := ["finance", "funding", "return_of_excess_surplus"]
+
+_brought_forward := ["finance", "surplus", "cumulative_brought_forward"]
+
+# what is left after the drawdown is still at least the threshold share of allocation
+deny contains finding if {
+	some i, year in plan.plan_years
+	_draws_down(year)
+	_has_figures(year)
+	not plan.at_least_pct(_left_after_drawdown(year), _min_pct, plan.allocation(year))
+	finding := _excess(i, year)
+}
+
+# a missing figure fails the rule; it never passes it by being undefined
+deny contains plan.missing_figure(i, year, "return of excess surplus", _drawdown) if {
+	some i, year in plan.plan_years
+	_min_pct
+	not plan.has_figure(year, _drawdown)
+}
+
+deny contains plan.missing_figure(i, year, "cumulative surplus brought forward", _brought_forward) if {
+	some i, year in plan.plan_years
+	_min_pct
+	_draws_down(year)
+	not plan.has_figure(year, _brought_forward)
+}
+
+deny contains plan.no_allocation(i, year, "return of excess surplus") if {
+	some i, year in plan.plan_years
+	_min_pct
+	_draws_down(year)
+	not plan.has_allocation(year)
+}
+
+not_applicable contains "the round sets no cumulative surplus threshold (the CCG control total governs)" if {
+	rounds.known
+	not _min_pct
+}
+
+_draws_down(year) if {
+	plan.has_figure(year, _drawdown)
+	year.finance.funding.return_of_excess_surplus > 0
+}
+
+_has_figures(year) if {
+	plan.has_figure(year, _brought_forward)
+	plan.has_allocation(year)
+}
+
+_left_after_drawdown(year) := brought_forward - drawn_down if {
+	brought_forward := year.finance.surplus.cumulative_brought_forward
+	drawn_down := year.finance.funding.return_of_excess_surplus
+}
+
+# the most that may be drawn down: the surplus brought forward above the threshold line
+_limit(year) := year.finance.surplus.cumulative_brought_forward - plan.share(_min_pct, plan.allocation(year))
+
+# expected and actual are £000: the most the plan may draw down, and what it draws down
+_excess(i, year) := {
+	"msg": sprintf("%s: return of excess surplus %v exceeds the %v that may be drawn down (%s)", [
+		year.year,
+		year.finance.funding.return_of_excess_surplus,
+		_limit(year),
+		sprintf("brought forward %v less %v%% of allocation %v, %v", [
+			year.finance.surplus.cumulative_brought_forward,
+			_min_pct,
+			plan.allocation(year),
+			plan.share(_min_pct, plan.allocation(year)),
+		]),
+	]),
+	"pointer": plan.pointer(i, "finance/funding/return_of_excess_surplus"),
+	"expected": _limit(year),
+	"actual": year.finance.funding.return_of_excess_surplus,
+}

@@ -1,0 +1,72 @@
+# METADATA
+# title: Total expenditure is the sum of its seven lines
+# description: |
+#   In each plan year, total expenditure before savings as submitted equals acute, mental
+#   health, community, continuing healthcare, prescribing and primary care, other programme
+#   expenditure and running costs, within the round's arithmetic tolerance.
+# related_resources:
+#   - description: NHS England, Delivering the Forward View - NHS planning guidance 2016/17-2020/21
+#     ref: https://www.england.nhs.uk/wp-content/uploads/2015/12/planning-guid-16-17-20-21.pdf
+# custom:
+#   severity: error
+#   guidance: >-
+#     NHS England finance template (£000); Norwich CCG Operational Plan 2017-19, s4.2, p15,
+#     Figure 2 "Summary of CCG Financial Plan" (Acute Commissioning ... Running Costs,
+#     Total Expenditure before savings)
+package rules.finance.expenditure_total
+
+import data.lib.plan
+import data.lib.rounds
+
+_tolerance := rounds.current.tolerance
+
+_total := ["finance", "expenditure", "total"]
+
+_lines := {
+	"acute expenditure": ["finance", "expenditure", "acute"],
+	"mental health expenditure": ["finance", "expenditure", "mental_health"],
+	"community expenditure": ["finance", "expenditure", "community"],
+	"continuing healthcare expenditure": ["finance", "expenditure", "continuing_healthcare"],
+	"prescribing and primary care expenditure": ["finance", "expenditure", "primary_care_prescribing"],
+	"other programme expenditure": ["finance", "expenditure", "other_programme"],
+	"running costs": ["finance", "expenditure", "running_costs"],
+}
+
+deny contains finding if {
+	some i, year in plan.plan_years
+	_has_figures(year)
+	not plan.within(year.finance.expenditure.total, _sum_of_lines(year), _tolerance)
+	finding := {
+		"msg": sprintf("%s: total expenditure %v is not the sum of its seven lines, %v (tolerance %v)", [
+			year.year,
+			year.finance.expenditure.total,
+			_sum_of_lines(year),
+			_tolerance,
+		]),
+		"pointer": plan.pointer(i, "finance/expenditure/total"),
+		"expected": _sum_of_lines(year),
+		"actual": year.finance.expenditure.total,
+	}
+}
+
+# a missing figure fails the rule; it never passes it by being undefined
+deny contains plan.missing_figure(i, year, name, path) if {
+	some i, year in plan.plan_years
+	_tolerance
+	some name, path in object.union(_lines, {"total expenditure": _total})
+	not plan.has_figure(year, path)
+}
+
+not_applicable contains "the round sets no arithmetic tolerance" if {
+	rounds.known
+	not _tolerance
+}
+
+_has_figures(year) if {
+	plan.has_figure(year, _total)
+	every path in _lines {
+		plan.has_figure(year, path)
+	}
+}
+
+_sum_of_lines(year) := sum([object.get(year, path, null) | some path in _lines])

@@ -1,0 +1,70 @@
+# METADATA
+# title: Total funding is the sum of its four lines
+# description: |
+#   In each plan year, total funding as submitted equals the recurrent and non-recurrent
+#   programme allocations, the return of excess surplus and the running cost allocation,
+#   within the round's arithmetic tolerance.
+# related_resources:
+#   - description: NHS England, Delivering the Forward View - NHS planning guidance 2016/17-2020/21
+#     ref: https://www.england.nhs.uk/wp-content/uploads/2015/12/planning-guid-16-17-20-21.pdf
+# custom:
+#   severity: error
+#   guidance: >-
+#     NHS England finance template (£000); Norwich CCG Operational Plan 2017-19, s4.2, p15,
+#     Figure 2 "Summary of CCG Financial Plan" (Recurrent Programme Allocation, Non-Recurrent
+#     Programme Allocation, Return of Excess Surplus from Prior Years, Running Cost
+#     Allocation, Total Funding)
+package rules.finance.funding_total
+
+import data.lib.plan
+import data.lib.rounds
+
+_tolerance := rounds.current.tolerance
+
+_total := ["finance", "funding", "total"]
+
+_lines := {
+	"recurrent programme allocation": ["finance", "funding", "recurrent_programme"],
+	"non-recurrent programme allocation": ["finance", "funding", "non_recurrent_programme"],
+	"return of excess surplus": ["finance", "funding", "return_of_excess_surplus"],
+	"running cost allocation": ["finance", "funding", "running_cost"],
+}
+
+deny contains finding if {
+	some i, year in plan.plan_years
+	_has_figures(year)
+	not plan.within(year.finance.funding.total, _sum_of_lines(year), _tolerance)
+	finding := {
+		"msg": sprintf("%s: total funding %v is not the sum of its four lines, %v (tolerance %v)", [
+			year.year,
+			year.finance.funding.total,
+			_sum_of_lines(year),
+			_tolerance,
+		]),
+		"pointer": plan.pointer(i, "finance/funding/total"),
+		"expected": _sum_of_lines(year),
+		"actual": year.finance.funding.total,
+	}
+}
+
+# a missing figure fails the rule; it never passes it by being undefined
+deny contains plan.missing_figure(i, year, name, path) if {
+	some i, year in plan.plan_years
+	_tolerance
+	some name, path in object.union(_lines, {"total funding": _total})
+	not plan.has_figure(year, path)
+}
+
+not_applicable contains "the round sets no arithmetic tolerance" if {
+	rounds.known
+	not _tolerance
+}
+
+_has_figures(year) if {
+	plan.has_figure(year, _total)
+	every path in _lines {
+		plan.has_figure(year, path)
+	}
+}
+
+_sum_of_lines(year) := sum([object.get(year, path, null) | some path in _lines])

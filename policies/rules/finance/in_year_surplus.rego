@@ -1,0 +1,73 @@
+# METADATA
+# title: In-year surplus is funding less expenditure plus savings
+# description: |
+#   In each plan year, the in-year surplus after savings as submitted equals total funding
+#   less total expenditure before savings plus total QIPP (identified and unidentified),
+#   within the round's arithmetic tolerance.
+# related_resources:
+#   - description: NHS England, Delivering the Forward View - NHS planning guidance 2016/17-2020/21
+#     ref: https://www.england.nhs.uk/wp-content/uploads/2015/12/planning-guid-16-17-20-21.pdf
+# custom:
+#   severity: error
+#   guidance: >-
+#     NHS England finance template (£000); Norwich CCG Operational Plan 2017-19, s4.2, p15,
+#     Figure 2 "Summary of CCG Financial Plan" (Surplus / (Deficit) before savings, Total
+#     QIPP, Surplus / (Deficit) after savings)
+package rules.finance.in_year_surplus
+
+import data.lib.plan
+import data.lib.rounds
+
+_tolerance := rounds.current.tolerance
+
+_figures := {
+	"in-year surplus": ["finance", "surplus", "in_year"],
+	"total funding": ["finance", "funding", "total"],
+	"total expenditure": ["finance", "expenditure", "total"],
+	"identified QIPP": ["finance", "qipp", "identified"],
+	"unidentified QIPP": ["finance", "qipp", "unidentified"],
+}
+
+deny contains finding if {
+	some i, year in plan.plan_years
+	_has_figures(year)
+	not plan.within(year.finance.surplus.in_year, _surplus_after_savings(year), _tolerance)
+	finding := {
+		"msg": sprintf("%s: in-year surplus %v is not funding %v less expenditure %v plus QIPP %v, %v (tolerance %v)", [
+			year.year,
+			year.finance.surplus.in_year,
+			year.finance.funding.total,
+			year.finance.expenditure.total,
+			_qipp(year),
+			_surplus_after_savings(year),
+			_tolerance,
+		]),
+		"pointer": plan.pointer(i, "finance/surplus/in_year"),
+		"expected": _surplus_after_savings(year),
+		"actual": year.finance.surplus.in_year,
+	}
+}
+
+# a missing figure fails the rule; it never passes it by being undefined
+deny contains plan.missing_figure(i, year, name, path) if {
+	some i, year in plan.plan_years
+	_tolerance
+	some name, path in _figures
+	not plan.has_figure(year, path)
+}
+
+not_applicable contains "the round sets no arithmetic tolerance" if {
+	rounds.known
+	not _tolerance
+}
+
+_has_figures(year) if {
+	every path in _figures {
+		plan.has_figure(year, path)
+	}
+}
+
+# total QIPP: savings with named schemes and savings still to be found
+_qipp(year) := year.finance.qipp.identified + year.finance.qipp.unidentified
+
+_surplus_after_savings(year) := (year.finance.funding.total - year.finance.expenditure.total) + _qipp(year)

@@ -1,0 +1,139 @@
+# METADATA
+# title: Mental Health Investment Standard
+# description: |
+#   In each plan year, spending on mental health grows over the previous year (the
+#   baseline year for the first plan year) by at least the growth of the recurrent
+#   programme allocation over the same year. Both growth percentages are reported.
+# related_resources:
+#   - description: NHS England, NHS Operational Planning and Contracting Guidance 2017-2019
+#     ref: https://www.england.nhs.uk/wp-content/uploads/2016/09/NHS-operational-planning-guidance-201617-201819.pdf
+#   - description: NHS England, Delivering the Forward View - NHS planning guidance 2016/17-2020/21
+#     ref: https://www.england.nhs.uk/wp-content/uploads/2015/12/planning-guid-16-17-20-21.pdf
+# custom:
+#   severity: error
+#   guidance: >-
+#     Planning guidance business rules, Mental Health Investment Standard; Norwich CCG
+#     Operational Plan 2017-19, s4.2, p15 ("spending on Mental Health is rising in each year
+#     by at least the level of uplift in CCG recurrent allocation")
+package rules.finance.mental_health_investment
+
+import data.lib.plan
+import data.lib.rounds
+
+_standard := rounds.current.mental_health_investment
+
+_figures := {
+	"mental health spend": ["finance", "expenditure", "mental_health"],
+	"recurrent programme allocation": ["finance", "funding", "recurrent_programme"],
+}
+
+deny contains finding if {
+	some i, year in plan.plan_years
+	_standard
+	previous := plan.previous_year(i)
+	_has_figures(year)
+	_has_bases(previous)
+	not _keeps_pace(year, previous)
+	finding := _shortfall(i, year, previous)
+}
+
+# a missing figure fails the rule, in the plan year or in the year before it
+deny contains plan.missing_figure(i, year, name, path) if {
+	some i, year in plan.plan_years
+	_standard
+	some name, path in _figures
+	not plan.has_figure(year, path)
+}
+
+deny contains plan.missing_figure(i - 1, previous, name, path) if {
+	some i, _ in plan.plan_years
+	_standard
+	previous := plan.previous_year(i)
+	some name, path in _figures
+	not plan.has_figure(previous, path)
+}
+
+# growth is measured from the previous year's figures: they must be positive
+deny contains finding if {
+	some i, year in plan.plan_years
+	_standard
+	previous := plan.previous_year(i)
+	some name, path in _figures
+	plan.has_figure(previous, path)
+	object.get(previous, path, null) <= 0
+	finding := {
+		"msg": sprintf("%s: mental health investment cannot be assessed: %s %v in %s is not positive", [
+			year.year,
+			name,
+			object.get(previous, path, null),
+			previous.year,
+		]),
+		"pointer": plan.pointer(i - 1, concat("/", path)),
+	}
+}
+
+deny contains finding if {
+	some i, year in plan.plan_years
+	_standard
+	not plan.previous_year(i)
+	finding := {
+		"msg": sprintf("%s: mental health investment cannot be assessed: there is no previous year", [year.year]),
+		"pointer": sprintf("/years/%d", [i]),
+	}
+}
+
+not_applicable contains "the round does not set the Mental Health Investment Standard" if {
+	rounds.known
+	not _standard
+}
+
+_has_figures(year) if {
+	every path in _figures {
+		plan.has_figure(year, path)
+	}
+}
+
+_has_bases(previous) if {
+	_has_figures(previous)
+	every path in _figures {
+		object.get(previous, path, null) > 0
+	}
+}
+
+# mental health spend grows at least as fast as the recurrent allocation:
+# mh / previous mh >= allocation / previous allocation, cross-multiplied (positive bases)
+_keeps_pace(year, previous) if {
+	spend := year.finance.expenditure.mental_health
+	spend_before := previous.finance.expenditure.mental_health
+	allocation := year.finance.funding.recurrent_programme
+	allocation_before := previous.finance.funding.recurrent_programme
+	spend * allocation_before >= allocation * spend_before
+}
+
+# growth percentages for the message, cut down for the spend and raised for the allocation,
+# so that a shortfall never reads as meeting the standard
+_mh_growth(year, previous) := plan.pct(
+	year.finance.expenditure.mental_health - previous.finance.expenditure.mental_health,
+	previous.finance.expenditure.mental_health,
+)
+
+_allocation_growth(year, previous) := plan.pct_up(
+	year.finance.funding.recurrent_programme - previous.finance.funding.recurrent_programme,
+	previous.finance.funding.recurrent_programme,
+)
+
+# expected and actual are growth percentages: the allocation's, and the mental health spend's
+_shortfall(i, year, previous) := {
+	"msg": sprintf("%s: mental health spend grows %v%% (%v to %v), below the recurrent allocation's %v%% (%v to %v)", [
+		year.year,
+		_mh_growth(year, previous),
+		previous.finance.expenditure.mental_health,
+		year.finance.expenditure.mental_health,
+		_allocation_growth(year, previous),
+		previous.finance.funding.recurrent_programme,
+		year.finance.funding.recurrent_programme,
+	]),
+	"pointer": plan.pointer(i, "finance/expenditure/mental_health"),
+	"expected": _allocation_growth(year, previous),
+	"actual": _mh_growth(year, previous),
+}

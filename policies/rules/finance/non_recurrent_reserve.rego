@@ -1,0 +1,68 @@
+# METADATA
+# title: Non-recurrent reserve of at least 1% of allocation
+# description: |
+#   Each plan year holds a non-recurrent reserve of at least the round's percentage of
+#   allocation. The 2018/19 refresh lifted the rule.
+# related_resources:
+#   - description: NHS England, Delivering the Forward View - NHS planning guidance 2016/17-2020/21
+#     ref: https://www.england.nhs.uk/wp-content/uploads/2015/12/planning-guid-16-17-20-21.pdf
+#   - description: NHS England, NHS Operational Planning and Contracting Guidance 2017-2019
+#     ref: https://www.england.nhs.uk/wp-content/uploads/2016/09/NHS-operational-planning-guidance-201617-201819.pdf
+# custom:
+#   severity: error
+#   guidance: >-
+#     Planning guidance business rules; Norwich CCG Operational Plan 2017-19, s4.2, p15
+#     ("Holding a 1% non-recurrent spend reserve")
+package rules.finance.non_recurrent_reserve
+
+import data.lib.plan
+import data.lib.rounds
+
+_min_pct := rounds.current.non_recurrent_reserve_pct
+
+_reserve := ["finance", "reserves", "non_recurrent"]
+
+deny contains finding if {
+	some i, year in plan.plan_years
+	_has_figures(year)
+	not plan.at_least_pct(year.finance.reserves.non_recurrent, _min_pct, plan.allocation(year))
+	finding := _shortfall(i, year)
+}
+
+# a missing figure fails the rule; it never passes it by being undefined
+deny contains plan.missing_figure(i, year, "non-recurrent reserve", _reserve) if {
+	some i, year in plan.plan_years
+	_min_pct
+	not plan.has_figure(year, _reserve)
+}
+
+deny contains plan.no_allocation(i, year, "non-recurrent reserve") if {
+	some i, year in plan.plan_years
+	_min_pct
+	not plan.has_allocation(year)
+}
+
+not_applicable contains "the round sets no non-recurrent reserve threshold (lifted in the refresh)" if {
+	rounds.known
+	not _min_pct
+}
+
+_has_figures(year) if {
+	plan.has_figure(year, _reserve)
+	plan.has_allocation(year)
+}
+
+# expected and actual are £000: the reserve the threshold asks for, and the plan's
+_shortfall(i, year) := {
+	"msg": sprintf("%s: non-recurrent reserve %v is %v%% of allocation %v, below the %v%% required (%v)", [
+		year.year,
+		year.finance.reserves.non_recurrent,
+		plan.pct(year.finance.reserves.non_recurrent, plan.allocation(year)),
+		plan.allocation(year),
+		_min_pct,
+		plan.share(_min_pct, plan.allocation(year)),
+	]),
+	"pointer": plan.pointer(i, "finance/reserves/non_recurrent"),
+	"expected": plan.share(_min_pct, plan.allocation(year)),
+	"actual": year.finance.reserves.non_recurrent,
+}

@@ -1,0 +1,85 @@
+package rules.finance.non_recurrent_reserve_test
+
+import data.lib.fixture_test as fixture
+import data.rules.finance.non_recurrent_reserve
+
+test_pass_fixture if {
+	r := non_recurrent_reserve.deny with input as fixture.plan
+	r == set()
+}
+
+# exact at the threshold: 2,455 of 245,500 meets 1%, 2,454 does not
+test_pass_exactly_at_threshold if {
+	plan := json.patch(fixture.plan, [{"op": "replace", "path": "/years/1/finance/reserves/non_recurrent", "value": 2455}])
+	r := non_recurrent_reserve.deny with input as plan
+	r == set()
+}
+
+test_fail_just_below_threshold if {
+	plan := json.patch(fixture.plan, [{"op": "replace", "path": "/years/1/finance/reserves/non_recurrent", "value": 2454}])
+	r := non_recurrent_reserve.deny with input as plan
+	r == {{
+		"msg": "2017/18: non-recurrent reserve 2454 is 0.99% of allocation 245500, below the 1% required (2455)",
+		"pointer": "/years/1/finance/reserves/non_recurrent",
+		"expected": 2455,
+		"actual": 2454,
+	}}
+}
+
+test_fail_no_reserve if {
+	plan := json.patch(fixture.plan, [{"op": "replace", "path": "/years/2/finance/reserves/non_recurrent", "value": 0}])
+	r := non_recurrent_reserve.deny with input as plan
+	r == {{
+		"msg": "2018/19: non-recurrent reserve 0 is 0% of allocation 250500, below the 1% required (2505)",
+		"pointer": "/years/2/finance/reserves/non_recurrent",
+		"expected": 2505,
+		"actual": 0,
+	}}
+}
+
+test_fail_missing_figure if {
+	plan := json.patch(fixture.plan, [{"op": "remove", "path": "/years/1/finance/reserves/non_recurrent"}])
+	r := non_recurrent_reserve.deny with input as plan
+	r == {{
+		"msg": "2017/18: non-recurrent reserve is missing",
+		"pointer": "/years/1/finance/reserves/non_recurrent",
+	}}
+}
+
+test_fail_figure_not_a_number if {
+	plan := json.patch(fixture.plan, [{
+		"op": "replace",
+		"path": "/years/1/finance/reserves/non_recurrent",
+		"value": "2500",
+	}])
+	r := non_recurrent_reserve.deny with input as plan
+	r == {{
+		"msg": "2017/18: non-recurrent reserve is missing",
+		"pointer": "/years/1/finance/reserves/non_recurrent",
+	}}
+}
+
+test_fail_missing_allocation if {
+	plan := json.patch(fixture.plan, [{"op": "remove", "path": "/years/2/finance/funding/running_cost"}])
+	r := non_recurrent_reserve.deny with input as plan
+	r == {{
+		"msg": "2018/19: non-recurrent reserve cannot be assessed: allocation is missing or not positive",
+		"pointer": "/years/2/finance/funding",
+	}}
+}
+
+test_pass_not_applicable_in_refresh if {
+	plan := json.patch(fixture.plan, [
+		{"op": "replace", "path": "/submission/round", "value": "2018/19"},
+		{"op": "replace", "path": "/years/1/finance/reserves/non_recurrent", "value": 0},
+	])
+	r := non_recurrent_reserve.deny with input as plan
+	r == set()
+	n := non_recurrent_reserve.not_applicable with input as plan
+	n == {"the round sets no non-recurrent reserve threshold (lifted in the refresh)"}
+}
+
+test_pass_applies_in_2017_19 if {
+	n := non_recurrent_reserve.not_applicable with input as fixture.plan
+	n == set()
+}

@@ -1,0 +1,88 @@
+package rules.finance.qipp_stretch_test
+
+import data.lib.fixture_test as fixture
+import data.rules.finance.qipp_stretch
+
+test_pass_fixture if {
+	r := qipp_stretch.deny with input as fixture.plan
+	r == set()
+}
+
+# 3% of 245,500 is 7,365: QIPP of exactly that is not above it, 7,366 is
+test_pass_exactly_at_threshold if {
+	plan := json.patch(fixture.plan, [{"op": "replace", "path": "/years/1/finance/qipp/identified", "value": 7365}])
+	r := qipp_stretch.deny with input as plan
+	r == set()
+}
+
+test_fail_just_above_threshold if {
+	plan := json.patch(fixture.plan, [{"op": "replace", "path": "/years/1/finance/qipp/identified", "value": 7366}])
+	r := qipp_stretch.deny with input as plan
+	r == {{
+		"msg": concat("", [
+			"2017/18: QIPP savings 7366 are 3.01% of allocation 245500, ",
+			"above the 3% (7365) beyond which delivery is at risk",
+		]),
+		"pointer": "/years/1/finance/qipp",
+		"expected": 7365,
+		"actual": 7366,
+	}}
+}
+
+# unidentified savings count towards the stretch
+test_fail_with_unidentified_savings if {
+	plan := json.patch(fixture.plan, [{"op": "replace", "path": "/years/2/finance/qipp/unidentified", "value": 5500}])
+	r := qipp_stretch.deny with input as plan
+	r == {{
+		"msg": concat("", [
+			"2018/19: QIPP savings 9800 are 3.92% of allocation 250500, ",
+			"above the 3% (7515) beyond which delivery is at risk",
+		]),
+		"pointer": "/years/2/finance/qipp",
+		"expected": 7515,
+		"actual": 9800,
+	}}
+}
+
+test_fail_missing_figure if {
+	plan := json.patch(fixture.plan, [{"op": "remove", "path": "/years/1/finance/qipp/identified"}])
+	r := qipp_stretch.deny with input as plan
+	r == {{
+		"msg": "2017/18: identified QIPP is missing",
+		"pointer": "/years/1/finance/qipp/identified",
+	}}
+}
+
+test_fail_missing_unidentified if {
+	plan := json.patch(fixture.plan, [{"op": "replace", "path": "/years/2/finance/qipp/unidentified", "value": null}])
+	r := qipp_stretch.deny with input as plan
+	r == {{
+		"msg": "2018/19: unidentified QIPP is missing",
+		"pointer": "/years/2/finance/qipp/unidentified",
+	}}
+}
+
+test_fail_missing_allocation if {
+	plan := json.patch(fixture.plan, [{
+		"op": "replace",
+		"path": "/years/1/finance/funding/recurrent_programme",
+		"value": -5500,
+	}])
+	r := qipp_stretch.deny with input as plan
+	r == {{
+		"msg": "2017/18: QIPP stretch cannot be assessed: allocation is missing or not positive",
+		"pointer": "/years/1/finance/funding",
+	}}
+}
+
+# every built-in round sets the stretch; a user round without one makes the rule not apply
+test_pass_not_applicable_without_threshold if {
+	plan := json.patch(fixture.plan, [
+		{"op": "replace", "path": "/submission/round", "value": "2019/20"},
+		{"op": "replace", "path": "/years/1/finance/qipp/identified", "value": 20000},
+	])
+	r := qipp_stretch.deny with input as plan with data.planassure.rounds as {"2019/20": {"tolerance": 1}}
+	r == set()
+	n := qipp_stretch.not_applicable with input as plan with data.planassure.rounds as {"2019/20": {"tolerance": 1}}
+	n == {"the round sets no QIPP stretch threshold"}
+}

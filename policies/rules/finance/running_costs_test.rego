@@ -1,0 +1,63 @@
+package rules.finance.running_costs_test
+
+import data.lib.fixture_test as fixture
+import data.rules.finance.running_costs
+
+test_pass_fixture if {
+	r := running_costs.deny with input as fixture.plan
+	r == set()
+}
+
+test_pass_whole_allocation_spent if {
+	plan := json.patch(fixture.plan, [{
+		"op": "replace",
+		"path": "/years/1/finance/expenditure/running_costs",
+		"value": 4500,
+	}])
+	r := running_costs.deny with input as plan
+	r == set()
+}
+
+test_fail_over_allocation if {
+	plan := json.patch(fixture.plan, [{
+		"op": "replace",
+		"path": "/years/1/finance/expenditure/running_costs",
+		"value": 4501,
+	}])
+	r := running_costs.deny with input as plan
+	r == {{
+		"msg": "2017/18: running costs 4501 exceed the running cost allocation 4500",
+		"pointer": "/years/1/finance/expenditure/running_costs",
+		"expected": 4500,
+		"actual": 4501,
+	}}
+}
+
+test_fail_allocation_cut if {
+	plan := json.patch(fixture.plan, [{"op": "replace", "path": "/years/2/finance/funding/running_cost", "value": 4000}])
+	r := running_costs.deny with input as plan
+	r == {{
+		"msg": "2018/19: running costs 4400 exceed the running cost allocation 4000",
+		"pointer": "/years/2/finance/expenditure/running_costs",
+		"expected": 4000,
+		"actual": 4400,
+	}}
+}
+
+test_fail_missing_figure if {
+	plan := json.patch(fixture.plan, [{"op": "remove", "path": "/years/1/finance/expenditure/running_costs"}])
+	r := running_costs.deny with input as plan
+	r == {{
+		"msg": "2017/18: running costs is missing",
+		"pointer": "/years/1/finance/expenditure/running_costs",
+	}}
+}
+
+test_fail_missing_allocation if {
+	plan := json.patch(fixture.plan, [{"op": "remove", "path": "/years/2/finance/funding/running_cost"}])
+	r := running_costs.deny with input as plan
+	r == {{
+		"msg": "2018/19: running cost allocation is missing",
+		"pointer": "/years/2/finance/funding/running_cost",
+	}}
+}

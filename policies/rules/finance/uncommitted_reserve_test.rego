@@ -1,0 +1,119 @@
+package rules.finance.uncommitted_reserve_test
+
+import data.lib.fixture_test as fixture
+import data.rules.finance.uncommitted_reserve
+
+test_pass_fixture if {
+	r := uncommitted_reserve.deny with input as fixture.plan
+	r == set()
+}
+
+# 0.5% of 245,500 is 1,227.5: 1,228 meets it, 1,227 does not
+test_pass_just_above_threshold if {
+	plan := json.patch(fixture.plan, [{
+		"op": "replace",
+		"path": "/years/1/finance/reserves/non_recurrent_uncommitted",
+		"value": 1228,
+	}])
+	r := uncommitted_reserve.deny with input as plan
+	r == set()
+}
+
+test_fail_just_below_threshold if {
+	plan := json.patch(fixture.plan, [{
+		"op": "replace",
+		"path": "/years/1/finance/reserves/non_recurrent_uncommitted",
+		"value": 1227,
+	}])
+	r := uncommitted_reserve.deny with input as plan
+	r == {{
+		"msg": "2017/18: uncommitted reserve 1227 is 0.49% of allocation 245500, below the 0.5% required (1227.5)",
+		"pointer": "/years/1/finance/reserves/non_recurrent_uncommitted",
+		"expected": 1227.5,
+		"actual": 1227,
+	}}
+}
+
+# equal to the whole reserve is allowed: all of it may be held uncommitted
+test_pass_whole_reserve_uncommitted if {
+	plan := json.patch(fixture.plan, [{
+		"op": "replace",
+		"path": "/years/1/finance/reserves/non_recurrent_uncommitted",
+		"value": 2500,
+	}])
+	r := uncommitted_reserve.deny with input as plan
+	r == set()
+}
+
+test_fail_more_than_the_reserve if {
+	plan := json.patch(fixture.plan, [{
+		"op": "replace",
+		"path": "/years/1/finance/reserves/non_recurrent_uncommitted",
+		"value": 2600,
+	}])
+	r := uncommitted_reserve.deny with input as plan
+	r == {{
+		"msg": "2017/18: uncommitted reserve 2600 is more than the non-recurrent reserve 2500 it is part of",
+		"pointer": "/years/1/finance/reserves/non_recurrent_uncommitted",
+		"expected": 2500,
+		"actual": 2600,
+	}}
+}
+
+# 2016/17 held the whole 1% uncommitted: the fixture's 0.5% falls short in both years
+test_fail_whole_percent_in_2016_17 if {
+	plan := json.patch(fixture.plan, [{"op": "replace", "path": "/submission/round", "value": "2016/17"}])
+	r := uncommitted_reserve.deny with input as plan
+	r == {
+		{
+			"msg": "2017/18: uncommitted reserve 1300 is 0.52% of allocation 245500, below the 1% required (2455)",
+			"pointer": "/years/1/finance/reserves/non_recurrent_uncommitted",
+			"expected": 2455,
+			"actual": 1300,
+		},
+		{
+			"msg": "2018/19: uncommitted reserve 1300 is 0.51% of allocation 250500, below the 1% required (2505)",
+			"pointer": "/years/2/finance/reserves/non_recurrent_uncommitted",
+			"expected": 2505,
+			"actual": 1300,
+		},
+	}
+}
+
+test_fail_missing_figure if {
+	plan := json.patch(fixture.plan, [{"op": "remove", "path": "/years/2/finance/reserves/non_recurrent_uncommitted"}])
+	r := uncommitted_reserve.deny with input as plan
+	r == {{
+		"msg": "2018/19: uncommitted reserve is missing",
+		"pointer": "/years/2/finance/reserves/non_recurrent_uncommitted",
+	}}
+}
+
+test_fail_missing_reserve if {
+	plan := json.patch(fixture.plan, [{"op": "remove", "path": "/years/2/finance/reserves/non_recurrent"}])
+	r := uncommitted_reserve.deny with input as plan
+	r == {{
+		"msg": "2018/19: non-recurrent reserve is missing",
+		"pointer": "/years/2/finance/reserves/non_recurrent",
+	}}
+}
+
+test_fail_missing_allocation if {
+	plan := json.patch(fixture.plan, [{"op": "replace", "path": "/years/1/finance/funding/running_cost", "value": "4500"}])
+	r := uncommitted_reserve.deny with input as plan
+	r == {{
+		"msg": "2017/18: uncommitted reserve cannot be assessed: allocation is missing or not positive",
+		"pointer": "/years/1/finance/funding",
+	}}
+}
+
+test_pass_not_applicable_in_refresh if {
+	plan := json.patch(fixture.plan, [
+		{"op": "replace", "path": "/submission/round", "value": "2018/19"},
+		{"op": "replace", "path": "/years/1/finance/reserves/non_recurrent_uncommitted", "value": 9999},
+	])
+	r := uncommitted_reserve.deny with input as plan
+	r == set()
+	n := uncommitted_reserve.not_applicable with input as plan
+	n == {"the round sets no uncommitted reserve threshold (lifted in the refresh)"}
+}
