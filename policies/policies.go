@@ -4,8 +4,8 @@ package policies
 
 import "embed"
 
-// FS holds main.rego (the entrypoint), lib/ (shared helpers and the planning
+// FS holds main.rego (the entrypoint) and its test, lib/ (shared helpers and the planning
 // round thresholds) and rules/<area>/<rule>.rego, with their tests.
 //
-//go:embed main.rego lib rules
+//go:embed *.rego lib rules
 var FS embed.FS

@@ -1,0 +1,28 @@
+# planassure — `make help` lists the targets.
+GO ?= go
+
+.PHONY: help run build test golden lint check-policies
+
+help: ## list the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+run: ## check the shipped example plans (the main job)
+	@$(GO) run ./cmd/planassure check plans/ || test $$? -eq 1
+
+build: ## build bin/planassure
+	$(GO) build -o bin/planassure ./cmd/planassure
+
+test: ## run every test: Go, Rego (with coverage gate), golden files
+	$(GO) test ./...
+
+golden: ## rewrite the golden files after a deliberate change (review the diff)
+	$(GO) test ./... -update
+
+lint: ## gofmt, go vet, opa fmt, opa check --strict against the plan schema
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (gofmt -l $$(git ls-files '*.go'); exit 1)
+	$(GO) vet ./...
+	$(GO) tool opa fmt --fail --list policies
+	$(GO) tool opa check --strict --schema engine/plan.schema.json policies
+
+check-policies: ## run the Rego tests with the opa CLI, verbose
+	$(GO) tool opa test policies -v

@@ -1,0 +1,147 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// runIn runs the CLI in-process; tests first move to the repository root, as a user would be.
+func runIn(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(t.Context(), args, strings.NewReader(stdin), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("read golden (run go test ./cmd/planassure -update): %v", err)
+	}
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("%s mismatch (-want +got):\n%s", name, diff)
+	}
+}
+
+// TestCheckShippedPlans fixes the report on the shipped plans in each format,
+// and requires a second run to give identical bytes.
+func TestCheckShippedPlans(t *testing.T) {
+	t.Chdir("../..")
+	for _, format := range []string{"table", "json"} {
+		t.Run(format, func(t *testing.T) {
+			code, out, errOut := runIn(t, "", "check", "--format", format, "plans")
+			if code != 1 || errOut != "" {
+				t.Errorf("exit %d, stderr %q; want 1 (a shipped plan is not assured) and no stderr", code, errOut)
+			}
+			golden(t, "check."+format, out)
+			_, again, _ := runIn(t, "", "check", "--format", format, "plans")
+			if again != out {
+				t.Error("a second run gave different output")
+			}
+		})
+	}
+}
+
+func TestRulesCatalogue(t *testing.T) {
+	t.Chdir("../..")
+	code, out, errOut := runIn(t, "", "rules")
+	if code != 0 || errOut != "" {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	golden(t, "rules.table", out)
+}
+
+func TestExitCodes(t *testing.T) {
+	tests := []struct {
+		name       string
+		args       []string
+		stdin      string
+		wantCode   int
+		wantStderr string // substring; "" means stderr must be empty
+	}{
+		{"assured with conditions passes the error gate", []string{"check", "plans/06W-2017-19.json"}, "", 0, ""},
+		{"warning gate fails on warnings", []string{"check", "--fail-on", "warning", "plans/06W-2017-19.json"}, "", 1, ""},
+		{"gate none never fails on findings", []string{"check", "--fail-on", "none", "plans/99X-2017-19-deficit.json"}, "", 0, ""},
+		{"not assured fails", []string{"check", "plans/99X-2017-19-deficit.json"}, "", 1, ""},
+		{"unreadable plan", []string{"check", "testdata/plans/invalid/truncated.json"}, "", 2, ""},
+		{"bad plan in a batch is 2", []string{"check", "plans", "testdata/plans/invalid/empty.json"}, "", 2, ""},
+		{"missing file", []string{"check", "nope.json"}, "", 2, "planassure: read nope.json: no such file or directory"},
+		{"no arguments", []string{"check"}, "", 2, "planassure: check needs at least one plan file or directory"},
+		{"unknown format", []string{"check", "-o", "xml", "plans"}, "", 2, `planassure: unknown format "xml"`},
+		{"unknown flag", []string{"check", "--nope", "plans"}, "", 2, "planassure: unknown flag: --nope"},
+		{"bad gate", []string{"check", "--fail-on", "fatal", "plans"}, "", 2, `planassure: --fail-on "fatal"`},
+		{"stdin", []string{"check", "-"}, "{}", 2, ""},
+		{"local policies dir missing", []string{"check", "--policies", "nope", "plans"}, "", 2, "planassure: --policies nope: not a directory"},
+	}
+	t.Chdir("../..")
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, errOut := runIn(t, tc.stdin, tc.args...)
+			if code != tc.wantCode {
+				t.Errorf("exit %d, want %d (stderr %q)", code, tc.wantCode, errOut)
+			}
+			if tc.wantStderr == "" && errOut != "" || !strings.Contains(errOut, tc.wantStderr) {
+				t.Errorf("stderr %q, want %q", errOut, tc.wantStderr)
+			}
+			if strings.Count(errOut, "planassure:") > 1 {
+				t.Errorf("error printed more than once: %q", errOut)
+			}
+		})
+	}
+}
+
+func TestConfigAndEnvironment(t *testing.T) {
+	t.Chdir("../..")
+	t.Setenv("PLANASSURE_FAIL_ON", "warning")
+	code, _, _ := runIn(t, "", "check", "plans/06W-2017-19.json")
+	if code != 1 {
+		t.Errorf("PLANASSURE_FAIL_ON=warning: exit %d, want 1", code)
+	}
+	code, _, _ = runIn(t, "", "check", "--fail-on", "error", "plans/06W-2017-19.json")
+	if code != 0 {
+		t.Errorf("flag over environment: exit %d, want 0", code)
+	}
+}
+
+func TestConfigFile(t *testing.T) {
+	plan, err := filepath.Abs("../../plans/06W-2017-19.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "planassure.yaml"), []byte("fail-on: warning\nformat: json\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "other.yaml"), []byte("fail-on: none\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "broken.yaml"), []byte("fail-on: [\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	code, out, _ := runIn(t, "", "check", plan)
+	if code != 1 || !strings.HasPrefix(out, "{") {
+		t.Errorf("planassure.yaml (fail-on warning, format json): exit %d, output starts %.20q", code, out)
+	}
+	if code, _, _ := runIn(t, "", "check", "--config", "other.yaml", plan); code != 0 {
+		t.Errorf("--config other.yaml (fail-on none): exit %d, want 0", code)
+	}
+	if code, _, errOut := runIn(t, "", "check", "--config", "broken.yaml", plan); code != 2 || !strings.Contains(errOut, "planassure: read config") {
+		t.Errorf("broken config: exit %d, stderr %q", code, errOut)
+	}
+}
