@@ -1,7 +1,7 @@
 # planassure — `make help` lists the targets.
 GO ?= go
 
-.PHONY: help run build test golden lint check-policies
+.PHONY: help run build test golden docs lint check-policies
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -17,6 +17,9 @@ test: ## run every test: Go, Rego (with coverage gate), golden files
 
 golden: ## rewrite the golden files after a deliberate change (review the diff)
 	$(GO) test ./... -update
+
+docs: build ## regenerate docs/rules.md from the rule METADATA and thresholds
+	bin/planassure rules --format markdown > docs/rules.md
 
 lint: ## gofmt, go vet, opa fmt, opa check --strict against the plan schema
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (gofmt -l $$(git ls-files '*.go'); exit 1)

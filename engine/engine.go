@@ -35,7 +35,8 @@ type Engine struct {
 	rules  map[string]Rule
 	ids    []string
 	query  rego.PreparedEvalQuery
-	rounds []string // known planning rounds, sorted; nil when the policies define none
+	rounds     []string                  // known planning rounds, sorted; nil when the policies define none
+	thresholds map[string]map[string]any // data.lib.rounds.thresholds: round -> threshold key -> value
 }
 
 // ErrNoRules is returned when the policies define no rule.
@@ -90,14 +91,22 @@ func New(ctx context.Context, fsys fs.FS, opts Options) (*Engine, error) {
 		e.ids = append(e.ids, id)
 	}
 	sort.Strings(e.ids)
-	if e.rounds, err = knownRounds(ctx, c, store); err != nil {
+	if e.thresholds, err = roundThresholds(ctx, c, store); err != nil {
 		return nil, err
+	}
+	if e.thresholds != nil {
+		e.rounds = make([]string, 0, len(e.thresholds))
+		for r := range e.thresholds {
+			e.rounds = append(e.rounds, r)
+		}
+		sort.Strings(e.rounds)
 	}
 	return e, nil
 }
 
-// knownRounds reads the keys of data.lib.rounds.thresholds, if the policies define it.
-func knownRounds(ctx context.Context, c *ast.Compiler, store storage.Store) ([]string, error) {
+// roundThresholds reads data.lib.rounds.thresholds, if the policies define it:
+// an object keyed by planning round, each an object of thresholds.
+func roundThresholds(ctx context.Context, c *ast.Compiler, store storage.Store) (map[string]map[string]any, error) {
 	rs, err := rego.New(rego.Query("data.lib.rounds.thresholds"), rego.Compiler(c), rego.Store(store),
 		rego.StrictBuiltinErrors(true)).Eval(ctx)
 	if err != nil {
@@ -106,16 +115,28 @@ func knownRounds(ctx context.Context, c *ast.Compiler, store storage.Store) ([]s
 	if len(rs) == 0 {
 		return nil, nil
 	}
-	m, ok := rs[0].Expressions[0].Value.(map[string]any)
-	if !ok {
-		return nil, errors.New("read planning rounds: data.lib.rounds.thresholds is not an object keyed by round")
+	var out map[string]map[string]any
+	if err := roundTrip(rs[0].Expressions[0].Value, &out); err != nil {
+		return nil, fmt.Errorf("read planning rounds: data.lib.rounds.thresholds is not an object of objects keyed by round: %w", err)
 	}
-	rounds := make([]string, 0, len(m))
-	for k := range m {
-		rounds = append(rounds, k)
+	return out, nil
+}
+
+// Threshold returns the value of a threshold key ("contingency_pct",
+// "performance.ae_4hr") in a round, and whether the round sets it. The value is
+// a json.Number, a bool, or an object keyed by financial year.
+func (e *Engine) Threshold(round, key string) (any, bool) {
+	var v any = e.thresholds[round]
+	for _, part := range strings.Split(key, ".") {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return nil, false
+		}
+		if v, ok = m[part]; !ok {
+			return nil, false
+		}
 	}
-	sort.Strings(rounds)
-	return rounds, nil
+	return v, v != nil
 }
 
 // parseTree parses every .rego file of fsys except tests, naming each module

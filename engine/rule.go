@@ -26,6 +26,8 @@ type Rule struct {
 	Severity    Severity `json:"severity"`
 	Guidance    string   `json:"guidance"`
 	URL         string   `json:"url,omitempty"`
+	Thresholds  []string `json:"thresholds,omitempty"` // keys of the round thresholds the rule reads (custom.thresholds)
+	Reads       []string `json:"reads,omitempty"`      // plan fields the rule reads: "finance.reserves.contingency" in each year, or "/organisation/population" (custom.reads)
 	File        string   `json:"-"`
 }
 
@@ -56,6 +58,8 @@ func rulesFrom(c *ast.Compiler) (map[string]Rule, error) {
 		if g, ok := a.Custom["guidance"].(string); ok {
 			r.Guidance = strings.TrimSpace(g)
 		}
+		r.Thresholds = stringList(a.Custom["thresholds"])
+		r.Reads = stringList(a.Custom["reads"])
 		for _, rr := range a.RelatedResources {
 			if rr != nil && rr.Ref.String() != "" {
 				r.URL = rr.Ref.String()
@@ -147,4 +151,16 @@ func ruleID(path ast.Ref) (string, bool) {
 		return "", false
 	}
 	return string(area) + "." + string(name), true
+}
+
+// stringList reads a METADATA list of strings; anything else is left out.
+func stringList(v any) []string {
+	list, _ := v.([]any)
+	var out []string
+	for _, x := range list {
+		if s, ok := x.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
 }

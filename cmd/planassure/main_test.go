@@ -145,3 +145,25 @@ func TestConfigFile(t *testing.T) {
 		t.Errorf("broken config: exit %d, stderr %q", code, errOut)
 	}
 }
+
+// TestRulesDocIsCurrent fails when docs/rules.md is not what `planassure rules
+// --format markdown` prints: regenerate it with `make docs`.
+func TestRulesDocIsCurrent(t *testing.T) {
+	t.Chdir("../..")
+	code, out, errOut := runIn(t, "", "rules", "--format", "markdown")
+	if code != 0 || errOut != "" {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	if *update {
+		if err := os.WriteFile("docs/rules.md", []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile("docs/rules.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), out); diff != "" {
+		t.Errorf("docs/rules.md is stale: run `make docs` (-want +got):\n%s", diff)
+	}
+}

@@ -74,13 +74,13 @@ func Table(w io.Writer, r engine.Report) error {
 	return err
 }
 
-func newTable(w io.Writer) *tablewriter.Table {
-	return tablewriter.NewTable(w,
+func newTable(w io.Writer, opts ...tablewriter.Option) *tablewriter.Table {
+	return tablewriter.NewTable(w, append([]tablewriter.Option{
 		tablewriter.WithHeaderAutoFormat(tw.Off),
 		tablewriter.WithRowAutoWrap(tw.WrapNormal),
 		tablewriter.WithRowMaxWidth(44),
 		tablewriter.WithTrimSpace(tw.On),
-	)
+	}, opts...)...)
 }
 
 func where(pointer string, line int) string {

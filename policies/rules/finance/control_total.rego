@@ -10,6 +10,9 @@
 #   - description: NHS England, NHS Operational Planning and Contracting Guidance 2017-2019
 #     ref: https://www.england.nhs.uk/wp-content/uploads/2016/09/NHS-operational-planning-guidance-201617-201819.pdf
 # custom:
+#   reads:
+#     - finance.surplus.in_year
+#     - finance.surplus.control_total
 #   severity: error
 #   guidance: >-
 #     Planning guidance, control totals; Norwich CCG Operational Plan 2017-19, s4.2, p14

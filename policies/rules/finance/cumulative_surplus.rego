@@ -9,6 +9,13 @@
 #   - description: NHS England, Delivering the Forward View - NHS planning guidance 2016/17-2020/21
 #     ref: https://www.england.nhs.uk/wp-content/uploads/2015/12/planning-guid-16-17-20-21.pdf
 # custom:
+#   reads:
+#     - finance.funding.recurrent_programme
+#     - finance.funding.non_recurrent_programme
+#     - finance.funding.running_cost
+#     - finance.surplus.cumulative_carried_forward
+#     - finance.surplus.control_total
+#   thresholds: [cumulative_surplus_pct]
 #   severity: error
 #   guidance: Planning guidance business rules; Norwich CCG Operational Plan 2017-19, s4.2, p13-15 ("NHS England expectation of 1% cumulative surplus")
 package rules.finance.cumulative_surplus

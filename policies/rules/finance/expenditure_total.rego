@@ -8,6 +8,16 @@
 #   - description: NHS England, Delivering the Forward View - NHS planning guidance 2016/17-2020/21
 #     ref: https://www.england.nhs.uk/wp-content/uploads/2015/12/planning-guid-16-17-20-21.pdf
 # custom:
+#   reads:
+#     - finance.expenditure.acute
+#     - finance.expenditure.mental_health
+#     - finance.expenditure.community
+#     - finance.expenditure.continuing_healthcare
+#     - finance.expenditure.primary_care_prescribing
+#     - finance.expenditure.other_programme
+#     - finance.expenditure.running_costs
+#     - finance.expenditure.total
+#   thresholds: [tolerance]
 #   severity: error
 #   guidance: >-
 #     NHS England finance template (£000); Norwich CCG Operational Plan 2017-19, s4.2, p15,

@@ -8,6 +8,13 @@
 #   - description: NHS England, Delivering the Forward View - NHS planning guidance 2016/17-2020/21
 #     ref: https://www.england.nhs.uk/wp-content/uploads/2015/12/planning-guid-16-17-20-21.pdf
 # custom:
+#   reads:
+#     - finance.funding.total
+#     - finance.expenditure.total
+#     - finance.qipp.identified
+#     - finance.qipp.unidentified
+#     - finance.surplus.in_year
+#   thresholds: [tolerance]
 #   severity: error
 #   guidance: >-
 #     NHS England finance template (£000); Norwich CCG Operational Plan 2017-19, s4.2, p15,

@@ -10,6 +10,10 @@
 #   - description: NHS England, Delivering the Forward View - NHS planning guidance 2016/17-2020/21
 #     ref: https://www.england.nhs.uk/wp-content/uploads/2015/12/planning-guid-16-17-20-21.pdf
 # custom:
+#   reads:
+#     - finance.funding.recurrent_programme
+#     - finance.expenditure.mental_health
+#   thresholds: [mental_health_investment]
 #   severity: error
 #   guidance: >-
 #     Planning guidance business rules, Mental Health Investment Standard; Norwich CCG

@@ -9,6 +9,12 @@
 #   - description: NHS England, NHS Operational Planning and Contracting Guidance 2017-2019
 #     ref: https://www.england.nhs.uk/wp-content/uploads/2016/09/NHS-operational-planning-guidance-201617-201819.pdf
 # custom:
+#   reads:
+#     - finance.funding.recurrent_programme
+#     - finance.funding.non_recurrent_programme
+#     - finance.funding.running_cost
+#     - finance.reserves.non_recurrent
+#   thresholds: [non_recurrent_reserve_pct]
 #   severity: error
 #   guidance: >-
 #     Planning guidance business rules; Norwich CCG Operational Plan 2017-19, s4.2, p15

@@ -10,6 +10,10 @@
 #   - description: NHS England, General Practice Forward View (April 2016)
 #     ref: https://www.england.nhs.uk/wp-content/uploads/2016/04/gpfv.pdf
 # custom:
+#   reads:
+#     - /organisation/population
+#     - finance.primary_care_transformation
+#   thresholds: [gp_forward_view_per_head]
 #   severity: error
 #   guidance: >-
 #     Planning guidance business rules, GP Forward View; Norwich CCG Operational Plan 2017-19,

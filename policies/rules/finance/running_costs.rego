@@ -6,6 +6,9 @@
 #   - description: NHS England, Delivering the Forward View - NHS planning guidance 2016/17-2020/21
 #     ref: https://www.england.nhs.uk/wp-content/uploads/2015/12/planning-guid-16-17-20-21.pdf
 # custom:
+#   reads:
+#     - finance.funding.running_cost
+#     - finance.expenditure.running_costs
 #   severity: error
 #   guidance: >-
 #     Planning guidance business rules (running costs within the running cost allocation);

@@ -7,6 +7,8 @@
 #   - description: NHS England, Delivering the Forward View - NHS planning guidance 2016/17-2020/21
 #     ref: https://www.england.nhs.uk/wp-content/uploads/2015/12/planning-guid-16-17-20-21.pdf
 # custom:
+#   reads:
+#     - finance.qipp.unidentified
 #   severity: warning
 #   guidance: >-
 #     Norwich CCG Operational Plan 2017-19, s4.2, p16 ("All QIPP schemes will have
