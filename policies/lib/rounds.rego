@@ -15,6 +15,20 @@ _builtin := {
 		"mental_health_investment": true,
 		"qipp_stretch_pct": 3,
 		"tolerance": 1,
+		"performance": {
+			"ae_4hr": 95,
+			"rtt_18wk": 92,
+			"cancer_2ww": 93,
+			"cancer_31d": 96,
+			"cancer_62d": 85,
+			"diagnostics_6wk": 1,
+			"iapt_access": 15,
+			"iapt_recovery": 50,
+			"iapt_6wk": 75,
+			"iapt_18wk": 95,
+			"eip_2wk": 50,
+			"dementia_diagnosis": 66.7,
+		},
 	},
 	"2017-19": {
 		"cumulative_surplus_pct": 1,
@@ -25,6 +39,23 @@ _builtin := {
 		"gp_forward_view_per_head": 3,
 		"qipp_stretch_pct": 3,
 		"tolerance": 1,
+		"performance": {
+			"ae_4hr": 95,
+			"rtt_18wk": 92,
+			"cancer_2ww": 93,
+			"cancer_31d": 96,
+			"cancer_62d": 85,
+			"diagnostics_6wk": 1,
+			"iapt_access": {"2017/18": 16.8, "2018/19": 19},
+			"iapt_recovery": 50,
+			"iapt_6wk": 75,
+			"iapt_18wk": 95,
+			"eip_2wk": {"2017/18": 50, "2018/19": 53},
+			"dementia_diagnosis": 66.7,
+			# "32% by 2018/19" (Norwich p29): no threshold for 2017/18
+			"cyp_mh_access": {"2018/19": 32},
+			"cyp_eating_disorders": 95,
+		},
 	},
 	"2018/19": {
 		"contingency_pct": 0.5,
@@ -32,6 +63,22 @@ _builtin := {
 		"gp_forward_view_per_head": 3,
 		"qipp_stretch_pct": 3,
 		"tolerance": 1,
+		"performance": {
+			"ae_4hr": 90,
+			"rtt_18wk": 92,
+			"cancer_2ww": 93,
+			"cancer_31d": 96,
+			"cancer_62d": 85,
+			"diagnostics_6wk": 1,
+			"iapt_access": 19,
+			"iapt_recovery": 50,
+			"iapt_6wk": 75,
+			"iapt_18wk": 95,
+			"eip_2wk": 53,
+			"dementia_diagnosis": 66.7,
+			"cyp_mh_access": 32,
+			"cyp_eating_disorders": 95,
+		},
 	},
 }
 
@@ -50,3 +97,19 @@ current := thresholds[input.submission.round]
 # METADATA
 # description: true when the plan's round is known
 known if current
+
+# METADATA
+# description: |
+#   the plan's round's performance threshold for metric key in financial year fy
+#   ("2017/18"): the round's number, or its figure for fy where the threshold varies by
+#   year inside the round; undefined where the round sets none for that year
+performance_threshold(key, _) := threshold if {
+	threshold := current.performance[key]
+	is_number(threshold)
+}
+
+performance_threshold(key, fy) := threshold if {
+	is_object(current.performance[key])
+	threshold := current.performance[key][fy]
+	is_number(threshold)
+}

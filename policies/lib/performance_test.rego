@@ -1,0 +1,308 @@
+package lib.performance_test
+
+import data.lib.fixture_test as fixture
+import data.lib.performance
+import data.lib.rounds
+
+_keys := {
+	"ae_4hr", "rtt_18wk", "cancer_2ww", "cancer_31d", "cancer_62d", "diagnostics_6wk", "iapt_access",
+	"iapt_recovery", "iapt_6wk", "iapt_18wk", "eip_2wk", "dementia_diagnosis", "cyp_mh_access",
+	"cyp_eating_disorders",
+}
+
+# every performance key of plan-format.md has a label and a rule file
+test_pass_every_key_labelled if {
+	object.keys(performance.labels) == _keys
+	every key in _keys {
+		data.rules.performance[key].deny == set() with input as fixture.plan
+	}
+}
+
+test_pass_fixture_has_no_findings if {
+	f := performance.findings with input as fixture.plan
+	f == {}
+}
+
+test_pass_thresholds_by_round_and_year if {
+	t := {[round, key, fy]: threshold |
+		some round in {"2016/17", "2017-19", "2018/19"}
+		some key in {"ae_4hr", "iapt_access", "eip_2wk", "cyp_mh_access"}
+		some fy in {"2017/18", "2018/19"}
+		p := json.patch(fixture.plan, [{"op": "replace", "path": "/submission/round", "value": round}])
+		threshold := rounds.performance_threshold(key, fy) with input as p
+	}
+	t == {
+		["2016/17", "ae_4hr", "2017/18"]: 95, ["2016/17", "ae_4hr", "2018/19"]: 95,
+		["2016/17", "iapt_access", "2017/18"]: 15, ["2016/17", "iapt_access", "2018/19"]: 15,
+		["2016/17", "eip_2wk", "2017/18"]: 50, ["2016/17", "eip_2wk", "2018/19"]: 50,
+		["2017-19", "ae_4hr", "2017/18"]: 95, ["2017-19", "ae_4hr", "2018/19"]: 95,
+		["2017-19", "iapt_access", "2017/18"]: 16.8, ["2017-19", "iapt_access", "2018/19"]: 19,
+		["2017-19", "eip_2wk", "2017/18"]: 50, ["2017-19", "eip_2wk", "2018/19"]: 53,
+		["2017-19", "cyp_mh_access", "2018/19"]: 32,
+		["2018/19", "ae_4hr", "2017/18"]: 90, ["2018/19", "ae_4hr", "2018/19"]: 90,
+		["2018/19", "iapt_access", "2017/18"]: 19, ["2018/19", "iapt_access", "2018/19"]: 19,
+		["2018/19", "eip_2wk", "2017/18"]: 53, ["2018/19", "eip_2wk", "2018/19"]: 53,
+		["2018/19", "cyp_mh_access", "2017/18"]: 32, ["2018/19", "cyp_mh_access", "2018/19"]: 32,
+	}
+}
+
+# a user's threshold that is not a number sets no threshold (so the rule does not apply)
+test_pass_threshold_not_a_number_is_no_threshold if {
+	not rounds.performance_threshold("eip_2wk", "2017/18") with input as fixture.plan
+		with data.planassure.rounds as {"2017-19": {"performance": {"eip_2wk": {"2017/18": "50%"}}}}
+	not rounds.performance_threshold("ae_4hr", "2017/18") with input as fixture.plan
+		with data.planassure.rounds as {"2017-19": {"performance": {"ae_4hr": "95%"}}}
+}
+
+# a user's data file overrides one threshold and keeps the others
+test_fail_override_threshold_by_data if {
+	r := performance.findings with input as fixture.plan
+		with data.planassure.rounds as {"2017-19": {"performance": {"ae_4hr": 96}}}
+	r == {"ae_4hr": {
+		{
+			"msg": "2017/18: A&E within 4 hours planned at 95%, below the 96% standard, with no recovery plan",
+			"pointer": "/years/1/performance/ae_4hr/plan",
+			"expected": 96,
+			"actual": 95,
+		},
+		{
+			"msg": "2018/19: A&E within 4 hours planned at 95%, below the 96% standard, with no recovery plan",
+			"pointer": "/years/2/performance/ae_4hr/plan",
+			"expected": 96,
+			"actual": 95,
+		},
+	}}
+}
+
+test_fail_below_standard_without_recovery_plan if {
+	plan := json.patch(fixture.plan, [{"op": "replace", "path": "/years/1/performance/cancer_62d/plan", "value": 84.99}])
+	r := performance.findings with input as plan
+	r == {"cancer_62d": {{
+		"msg": "2017/18: cancer 62-day wait from urgent referral to treatment planned at 84.99%, below the 85% standard, with no recovery plan",
+		"pointer": "/years/1/performance/cancer_62d/plan",
+		"expected": 85,
+		"actual": 84.99,
+	}}}
+}
+
+# a blank recovery plan is no recovery plan
+test_fail_blank_recovery_plan_is_error if {
+	plan := json.patch(fixture.plan, [
+		{"op": "replace", "path": "/years/1/performance/rtt_18wk/plan", "value": 89},
+		{"op": "add", "path": "/years/1/performance/rtt_18wk/recovery_plan", "value": "  "},
+	])
+	r := performance.findings.rtt_18wk with input as plan
+	r == {{
+		"msg": "2017/18: RTT waits under 18 weeks (incomplete pathways) planned at 89%, below the 92% standard, with no recovery plan",
+		"pointer": "/years/1/performance/rtt_18wk/plan",
+		"expected": 92,
+		"actual": 89,
+	}}
+}
+
+test_fail_below_standard_with_recovery_plan_is_warning if {
+	plan := json.patch(fixture.plan, [
+		{"op": "replace", "path": "/years/1/performance/rtt_18wk/plan", "value": 89},
+		{"op": "add", "path": "/years/1/performance/rtt_18wk/recovery_plan", "value": " NNUH Remedial Action Plan\n"},
+	])
+	r := performance.findings.rtt_18wk with input as plan
+	r == {{
+		"msg": "2017/18: RTT waits under 18 weeks (incomplete pathways) planned at 89%, below the 92% standard; recovery plan: NNUH Remedial Action Plan",
+		"pointer": "/years/1/performance/rtt_18wk/plan",
+		"expected": 92,
+		"actual": 89,
+		"severity": "warning",
+	}}
+}
+
+# a recovery plan that is not text is no recovery plan (the schema refuses it)
+test_fail_recovery_plan_not_text_is_error if {
+	plan := json.patch(fixture.plan, [
+		{"op": "replace", "path": "/years/2/performance/iapt_6wk/plan", "value": 70},
+		{"op": "add", "path": "/years/2/performance/iapt_6wk/recovery_plan", "value": true},
+	])
+	r := performance.findings.iapt_6wk with input as plan
+	r == {{
+		"msg": "2018/19: IAPT first treatment within 6 weeks planned at 70%, below the 75% standard, with no recovery plan",
+		"pointer": "/years/2/performance/iapt_6wk/plan",
+		"expected": 75,
+		"actual": 70,
+	}}
+}
+
+test_fail_missing_figure if {
+	plan := json.patch(fixture.plan, [{"op": "remove", "path": "/years/2/performance"}])
+	r := performance.findings.dementia_diagnosis with input as plan
+	r == {{
+		"msg": "2018/19: dementia diagnosis rate trajectory is missing",
+		"pointer": "/years/2/performance/dementia_diagnosis",
+	}}
+}
+
+# a planned level that is not a number is no figure
+test_fail_missing_figure_plan_not_a_number if {
+	plan := json.patch(fixture.plan, [{"op": "replace", "path": "/years/1/performance/ae_4hr/plan", "value": "95%"}])
+	r := performance.findings.ae_4hr with input as plan
+	r == {{
+		"msg": "2017/18: A&E within 4 hours trajectory is missing",
+		"pointer": "/years/1/performance/ae_4hr",
+	}}
+}
+
+test_fail_plan_not_a_percentage if {
+	plan := json.patch(fixture.plan, [
+		{"op": "replace", "path": "/years/1/performance/iapt_18wk/plan", "value": 101},
+		{"op": "replace", "path": "/years/2/performance/iapt_18wk/plan", "value": -1},
+	])
+	r := performance.findings.iapt_18wk with input as plan
+	r == {
+		{
+			"msg": "2017/18: IAPT first treatment within 18 weeks planned at 101, not a percentage from 0 to 100",
+			"pointer": "/years/1/performance/iapt_18wk/plan",
+			"actual": 101,
+		},
+		{
+			"msg": "2018/19: IAPT first treatment within 18 weeks planned at -1, not a percentage from 0 to 100",
+			"pointer": "/years/2/performance/iapt_18wk/plan",
+			"actual": -1,
+		},
+		{
+			"msg": "2018/19: IAPT first treatment within 18 weeks planned at -1%, below the 95% standard, with no recovery plan",
+			"pointer": "/years/2/performance/iapt_18wk/plan",
+			"expected": 95,
+			"actual": -1,
+		},
+	}
+}
+
+test_fail_monthly_does_not_end_at_plan if {
+	plan := json.patch(fixture.plan, [{"op": "replace", "path": "/years/2/performance/ae_4hr/monthly/11", "value": 94.8}])
+	r := performance.findings.ae_4hr with input as plan
+	r == {{
+		"msg": "2018/19: A&E within 4 hours monthly trajectory ends at 94.8% in March, not at the 95% planned for the year",
+		"pointer": "/years/2/performance/ae_4hr/monthly/11",
+		"expected": 95,
+		"actual": 94.8,
+	}}
+}
+
+# within 0.1 either side: the year-end level is often a rounded March figure
+test_pass_monthly_ends_within_tolerance if {
+	plan := json.patch(fixture.plan, [
+		{"op": "replace", "path": "/years/1/performance/ae_4hr/monthly/11", "value": 94.9},
+		{"op": "replace", "path": "/years/2/performance/ae_4hr/monthly/11", "value": 95.1},
+	])
+	r := performance.findings with input as plan
+	r == {}
+}
+
+test_fail_monthly_not_a_percentage if {
+	plan := json.patch(fixture.plan, [
+		{"op": "replace", "path": "/years/1/performance/ae_4hr/monthly/0", "value": 100.5},
+		{"op": "replace", "path": "/years/1/performance/ae_4hr/monthly/5", "value": "94.5"},
+		{"op": "replace", "path": "/years/1/performance/ae_4hr/monthly/11", "value": -95},
+	])
+	r := performance.findings.ae_4hr with input as plan
+	r == {
+		{
+			"msg": "2017/18: A&E within 4 hours planned for April at 100.5, not a percentage from 0 to 100",
+			"pointer": "/years/1/performance/ae_4hr/monthly/0",
+			"actual": 100.5,
+		},
+		{
+			"msg": "2017/18: A&E within 4 hours planned for September at 94.5, not a percentage from 0 to 100",
+			"pointer": "/years/1/performance/ae_4hr/monthly/5",
+			"actual": "94.5",
+		},
+		{
+			"msg": "2017/18: A&E within 4 hours planned for March at -95, not a percentage from 0 to 100",
+			"pointer": "/years/1/performance/ae_4hr/monthly/11",
+			"actual": -95,
+		},
+		{
+			"msg": "2017/18: A&E within 4 hours monthly trajectory ends at -95% in March, not at the 95% planned for the year",
+			"pointer": "/years/1/performance/ae_4hr/monthly/11",
+			"expected": 95,
+			"actual": -95,
+		},
+	}
+}
+
+test_fail_monthly_not_twelve_months if {
+	plan := json.patch(fixture.plan, [
+		{"op": "add", "path": "/years/1/performance/ae_4hr/monthly/-", "value": 101},
+		{"op": "replace", "path": "/years/2/performance/ae_4hr/monthly", "value": {"March": 95}},
+	])
+	r := performance.findings.ae_4hr with input as plan
+	r == {
+		{
+			"msg": "2017/18: A&E within 4 hours monthly trajectory must list 12 months, April to March",
+			"pointer": "/years/1/performance/ae_4hr/monthly",
+		},
+		{
+			"msg": "2017/18: A&E within 4 hours planned for month 13 at 101, not a percentage from 0 to 100",
+			"pointer": "/years/1/performance/ae_4hr/monthly/12",
+			"actual": 101,
+		},
+		{
+			"msg": "2018/19: A&E within 4 hours monthly trajectory must list 12 months, April to March",
+			"pointer": "/years/2/performance/ae_4hr/monthly",
+		},
+	}
+}
+
+# monthly levels are checked only where the rule applies in that year
+test_pass_monthly_not_checked_without_standard if {
+	plan := json.patch(fixture.plan, [{
+		"op": "add", "path": "/years/1/performance/cyp_mh_access/monthly",
+		"value": [20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 120],
+	}])
+	r := performance.findings with input as plan
+	r == {}
+}
+
+test_pass_lower_is_better if {
+	plan := json.patch(fixture.plan, [{"op": "replace", "path": "/years/1/performance/diagnostics_6wk/plan", "value": 0}])
+	r := performance.findings with input as plan
+	r == {}
+}
+
+test_fail_lower_is_better_above_maximum if {
+	plan := json.patch(fixture.plan, [
+		{"op": "replace", "path": "/years/1/performance/diagnostics_6wk/plan", "value": 1.2},
+		{"op": "add", "path": "/years/1/performance/diagnostics_6wk/recovery_plan", "value": "Endoscopy insourcing"},
+	])
+	r := performance.findings with input as plan
+	r == {"diagnostics_6wk": {{
+		"msg": "2017/18: diagnostic waits of 6 weeks or more planned at 1.2%, above the 1% maximum; recovery plan: Endoscopy insourcing",
+		"pointer": "/years/1/performance/diagnostics_6wk/plan",
+		"expected": 1,
+		"actual": 1.2,
+		"severity": "warning",
+	}}}
+}
+
+test_pass_applies if {
+	performance.applies("cyp_mh_access") with input as fixture.plan
+	plan := json.patch(fixture.plan, [{"op": "remove", "path": "/years/2"}])
+	not performance.applies("cyp_mh_access") with input as plan
+	performance.applies("cyp_eating_disorders") with input as plan
+}
+
+test_pass_not_applicable_reason if {
+	performance.not_applicable_reason("cyp_eating_disorders") == "the round sets no standard for children and young people's eating disorder treatment in time in the plan's years"
+}
+
+# an unknown round is reported elsewhere: no findings here, and no rule "not applicable"
+test_pass_unknown_round_has_no_findings if {
+	plan := json.patch(fixture.plan, [
+		{"op": "replace", "path": "/submission/round", "value": "2099/00"},
+		{"op": "replace", "path": "/years/1/performance/ae_4hr/plan", "value": 50},
+	])
+	r := performance.findings with input as plan
+	r == {}
+	every key in _keys {
+		not performance.applies(key) with input as plan
+		data.rules.performance[key].not_applicable == set() with input as plan
+	}
+}

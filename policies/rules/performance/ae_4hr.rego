@@ -1,0 +1,30 @@
+# METADATA
+# title: A&E 4-hour standard
+# description: |
+#   Each plan year plans at least the round's share of A&E attendances admitted, transferred or
+#   discharged within 4 hours: 95% (the constitutional standard), 90% in the 2018/19 refresh. A
+#   shortfall with an agreed recovery plan is a warning; without one, or with no figure, an error.
+#   Monthly levels, where given, end at the planned level.
+# related_resources:
+#   - description: Department of Health, Handbook to the NHS Constitution for England (supplements)
+#     ref: https://www.gov.uk/government/publications/supplements-to-the-nhs-constitution-for-england
+#   - description: NHS England, Delivering the Forward View - NHS Operational Planning and Contracting Guidance 2017-2019
+#     ref: https://www.england.nhs.uk/wp-content/uploads/2016/09/NHS-operational-planning-guidance-201617-201819.pdf
+# custom:
+#   severity: error
+#   guidance: NHS Constitution; planning guidance 2017-19 must-do 4 (A&E and ambulance waits); 2018/19 refresh (90%); Norwich CCG Operational Plan 2017-19 p7
+package rules.performance.ae_4hr
+
+import data.lib.performance
+import data.lib.rounds
+
+_key := "ae_4hr"
+
+deny contains finding if {
+	some finding in performance.findings[_key]
+}
+
+not_applicable contains performance.not_applicable_reason(_key) if {
+	rounds.known
+	not performance.applies(_key)
+}

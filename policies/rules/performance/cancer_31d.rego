@@ -1,0 +1,29 @@
+# METADATA
+# title: Cancer 31-day wait
+# description: |
+#   Each plan year plans at least 96% of cancer patients starting first treatment within 31 days of
+#   the decision to treat. A shortfall with an agreed recovery plan is a warning; without one, or
+#   with no figure, an error. Monthly levels, where given, end at the planned level.
+# related_resources:
+#   - description: Department of Health, Handbook to the NHS Constitution for England (supplements)
+#     ref: https://www.gov.uk/government/publications/supplements-to-the-nhs-constitution-for-england
+#   - description: NHS England, Delivering the Forward View - NHS Operational Planning and Contracting Guidance 2017-2019
+#     ref: https://www.england.nhs.uk/wp-content/uploads/2016/09/NHS-operational-planning-guidance-201617-201819.pdf
+# custom:
+#   severity: error
+#   guidance: NHS Constitution (cancer 31-day wait, 96%); Norwich CCG Operational Plan 2017-19 p7
+package rules.performance.cancer_31d
+
+import data.lib.performance
+import data.lib.rounds
+
+_key := "cancer_31d"
+
+deny contains finding if {
+	some finding in performance.findings[_key]
+}
+
+not_applicable contains performance.not_applicable_reason(_key) if {
+	rounds.known
+	not performance.applies(_key)
+}

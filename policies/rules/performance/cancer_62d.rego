@@ -1,0 +1,29 @@
+# METADATA
+# title: Cancer 62-day wait
+# description: |
+#   Each plan year plans at least 85% of cancer patients starting first treatment within 62 days of
+#   an urgent GP referral. A shortfall with an agreed recovery plan is a warning; without one, or
+#   with no figure, an error. Monthly levels, where given, end at the planned level.
+# related_resources:
+#   - description: NHS England, Delivering the Forward View - NHS Operational Planning and Contracting Guidance 2017-2019
+#     ref: https://www.england.nhs.uk/wp-content/uploads/2016/09/NHS-operational-planning-guidance-201617-201819.pdf
+#   - description: Department of Health, Handbook to the NHS Constitution for England (supplements)
+#     ref: https://www.gov.uk/government/publications/supplements-to-the-nhs-constitution-for-england
+# custom:
+#   severity: error
+#   guidance: NHS Constitution (cancer 62-day wait, 85%); planning guidance 2017-19 must-do 6 (the 62-day cancer standard); Norwich CCG Operational Plan 2017-19 p7
+package rules.performance.cancer_62d
+
+import data.lib.performance
+import data.lib.rounds
+
+_key := "cancer_62d"
+
+deny contains finding if {
+	some finding in performance.findings[_key]
+}
+
+not_applicable contains performance.not_applicable_reason(_key) if {
+	rounds.known
+	not performance.applies(_key)
+}

@@ -1,0 +1,29 @@
+# METADATA
+# title: Dementia diagnosis rate
+# description: |
+#   Each plan year plans a dementia diagnosis rate of at least two thirds (66.7%) of estimated
+#   prevalence. A shortfall with an agreed recovery plan is a warning; without one, or with no
+#   figure, an error. Monthly levels, where given, end at the planned level.
+# related_resources:
+#   - description: NHS England, Delivering the Forward View - NHS Operational Planning and Contracting Guidance 2017-2019
+#     ref: https://www.england.nhs.uk/wp-content/uploads/2016/09/NHS-operational-planning-guidance-201617-201819.pdf
+# custom:
+#   severity: error
+#   guidance: >-
+#     Planning guidance 2017-19 (dementia diagnosis rate of two thirds); Norwich CCG Operational
+#     Plan 2017-19 p31 ("national ambition is 67%")
+package rules.performance.dementia_diagnosis
+
+import data.lib.performance
+import data.lib.rounds
+
+_key := "dementia_diagnosis"
+
+deny contains finding if {
+	some finding in performance.findings[_key]
+}
+
+not_applicable contains performance.not_applicable_reason(_key) if {
+	rounds.known
+	not performance.applies(_key)
+}

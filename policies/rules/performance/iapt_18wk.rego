@@ -1,0 +1,29 @@
+# METADATA
+# title: IAPT first treatment within 18 weeks
+# description: |
+#   Each plan year plans at least 95% of people referred to IAPT starting treatment within 18 weeks.
+#   A shortfall with an agreed recovery plan is a warning; without one, or with no figure, an error.
+#   Monthly levels, where given, end at the planned level.
+# related_resources:
+#   - description: NHS England, Delivering the Forward View - NHS Operational Planning and Contracting Guidance 2017-2019
+#     ref: https://www.england.nhs.uk/wp-content/uploads/2016/09/NHS-operational-planning-guidance-201617-201819.pdf
+# custom:
+#   severity: error
+#   guidance: >-
+#     Planning guidance 2016/17 and 2017-19 must-do 7 (mental health access standards: IAPT 95%
+#     within 18 weeks)
+package rules.performance.iapt_18wk
+
+import data.lib.performance
+import data.lib.rounds
+
+_key := "iapt_18wk"
+
+deny contains finding if {
+	some finding in performance.findings[_key]
+}
+
+not_applicable contains performance.not_applicable_reason(_key) if {
+	rounds.known
+	not performance.applies(_key)
+}

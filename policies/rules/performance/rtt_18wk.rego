@@ -1,0 +1,32 @@
+# METADATA
+# title: RTT 18-week standard (incomplete pathways)
+# description: |
+#   Each plan year plans at least 92% of patients on incomplete referral-to-treatment pathways
+#   waiting under 18 weeks. A shortfall with an agreed recovery plan is a warning; without one, or
+#   with no figure, an error. Monthly levels, where given, end at the planned level.
+# related_resources:
+#   - description: Department of Health, Handbook to the NHS Constitution for England (supplements)
+#     ref: https://www.gov.uk/government/publications/supplements-to-the-nhs-constitution-for-england
+#   - description: NHS England, Delivering the Forward View - NHS Operational Planning and Contracting Guidance 2017-2019
+#     ref: https://www.england.nhs.uk/wp-content/uploads/2016/09/NHS-operational-planning-guidance-201617-201819.pdf
+# custom:
+#   severity: error
+#   guidance: >-
+#     NHS Constitution ("a minimum of 92%"); planning guidance 2017-19 must-do 5 (RTT: more than 92%
+#     of non-emergency pathways within 18 weeks); the 2018/19 refresh's own ask, a waiting list no
+#     larger than in March 2018, is not checked here
+package rules.performance.rtt_18wk
+
+import data.lib.performance
+import data.lib.rounds
+
+_key := "rtt_18wk"
+
+deny contains finding if {
+	some finding in performance.findings[_key]
+}
+
+not_applicable contains performance.not_applicable_reason(_key) if {
+	rounds.known
+	not performance.applies(_key)
+}
