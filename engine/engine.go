@@ -32,9 +32,9 @@ type Options struct {
 
 // Engine holds the compiled rules. It is safe for concurrent use.
 type Engine struct {
-	rules  map[string]Rule
-	ids    []string
-	query  rego.PreparedEvalQuery
+	rules      map[string]Rule
+	ids        []string
+	query      rego.PreparedEvalQuery
 	rounds     []string                  // known planning rounds, sorted; nil when the policies define none
 	thresholds map[string]map[string]any // data.lib.rounds.thresholds: round -> threshold key -> value
 }
