@@ -2,6 +2,7 @@ package policies_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"io/fs"
 	"path"
 	"regexp"
@@ -165,5 +166,53 @@ func TestRuleSetLoads(t *testing.T) {
 	}
 	if files != len(e.Rules()) {
 		t.Errorf("%d rule files, %d rules loaded", files, len(e.Rules()))
+	}
+}
+
+// TestReadsNameSchemaFields requires every field a rule says it reads
+// (custom.reads) to be a field of the plan schema, so `explain` shows real figures.
+func TestReadsNameSchemaFields(t *testing.T) {
+	var schema map[string]any
+	if err := json.Unmarshal(engine.PlanSchema, &schema); err != nil {
+		t.Fatal(err)
+	}
+	defs, _ := schema["definitions"].(map[string]any)
+	resolve := func(node map[string]any) map[string]any {
+		for {
+			ref, ok := node["$ref"].(string)
+			if !ok {
+				return node
+			}
+			node, _ = defs[strings.TrimPrefix(ref, "#/definitions/")].(map[string]any)
+		}
+	}
+	has := func(node map[string]any, tokens []string) bool {
+		for _, tok := range tokens {
+			props, _ := resolve(node)["properties"].(map[string]any)
+			next, ok := props[tok].(map[string]any)
+			if !ok {
+				return false
+			}
+			node = next
+		}
+		return true
+	}
+	e, err := engine.New(t.Context(), policies.FS, engine.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	year, _ := defs["year"].(map[string]any)
+	for _, r := range e.Rules() {
+		for _, rd := range r.Reads {
+			ok := false
+			if strings.HasPrefix(rd, "/") {
+				ok = has(schema, strings.Split(strings.TrimPrefix(rd, "/"), "/"))
+			} else {
+				ok = has(year, strings.Split(rd, "."))
+			}
+			if !ok {
+				t.Errorf("rule %s reads %q, which is not a field of the plan schema", r.ID, rd)
+			}
+		}
 	}
 }

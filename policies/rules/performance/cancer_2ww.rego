@@ -10,6 +10,11 @@
 #   - description: NHS England, Delivering the Forward View - NHS Operational Planning and Contracting Guidance 2017-2019
 #     ref: https://www.england.nhs.uk/wp-content/uploads/2016/09/NHS-operational-planning-guidance-201617-201819.pdf
 # custom:
+#   thresholds: [performance.cancer_2ww]
+#   reads:
+#     - performance.cancer_2ww.plan
+#     - performance.cancer_2ww.monthly
+#     - performance.cancer_2ww.recovery_plan
 #   severity: error
 #   guidance: NHS Constitution (cancer 2-week wait, 93%); Norwich CCG Operational Plan 2017-19 p7
 package rules.performance.cancer_2ww

@@ -10,6 +10,11 @@
 #   - description: NHS England, Delivering the Forward View - NHS Operational Planning and Contracting Guidance 2017-2019
 #     ref: https://www.england.nhs.uk/wp-content/uploads/2016/09/NHS-operational-planning-guidance-201617-201819.pdf
 # custom:
+#   thresholds: [performance.cancer_31d]
+#   reads:
+#     - performance.cancer_31d.plan
+#     - performance.cancer_31d.monthly
+#     - performance.cancer_31d.recovery_plan
 #   severity: error
 #   guidance: NHS Constitution (cancer 31-day wait, 96%); Norwich CCG Operational Plan 2017-19 p7
 package rules.performance.cancer_31d

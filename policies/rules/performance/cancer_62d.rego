@@ -10,6 +10,11 @@
 #   - description: Department of Health, Handbook to the NHS Constitution for England (supplements)
 #     ref: https://www.gov.uk/government/publications/supplements-to-the-nhs-constitution-for-england
 # custom:
+#   thresholds: [performance.cancer_62d]
+#   reads:
+#     - performance.cancer_62d.plan
+#     - performance.cancer_62d.monthly
+#     - performance.cancer_62d.recovery_plan
 #   severity: error
 #   guidance: NHS Constitution (cancer 62-day wait, 85%); planning guidance 2017-19 must-do 6 (the 62-day cancer standard); Norwich CCG Operational Plan 2017-19 p7
 package rules.performance.cancer_62d

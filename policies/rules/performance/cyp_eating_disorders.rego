@@ -9,6 +9,11 @@
 #   - description: NHS England, Delivering the Forward View - NHS Operational Planning and Contracting Guidance 2017-2019
 #     ref: https://www.england.nhs.uk/wp-content/uploads/2016/09/NHS-operational-planning-guidance-201617-201819.pdf
 # custom:
+#   thresholds: [performance.cyp_eating_disorders]
+#   reads:
+#     - performance.cyp_eating_disorders.plan
+#     - performance.cyp_eating_disorders.monthly
+#     - performance.cyp_eating_disorders.recovery_plan
 #   severity: error
 #   guidance: Planning guidance 2017-19 (children and young people's eating disorder waiting time standard, 95%); Norwich CCG Operational Plan 2017-19 p29
 package rules.performance.cyp_eating_disorders

@@ -10,6 +10,11 @@
 #   - description: NHS England, Delivering the Forward View - NHS Operational Planning and Contracting Guidance 2017-2019
 #     ref: https://www.england.nhs.uk/wp-content/uploads/2016/09/NHS-operational-planning-guidance-201617-201819.pdf
 # custom:
+#   thresholds: [performance.cyp_mh_access]
+#   reads:
+#     - performance.cyp_mh_access.plan
+#     - performance.cyp_mh_access.monthly
+#     - performance.cyp_mh_access.recovery_plan
 #   severity: error
 #   guidance: >-
 #     Planning guidance 2017-19 (Five Year Forward View for Mental Health: children and young

@@ -8,6 +8,11 @@
 #   - description: NHS England, Delivering the Forward View - NHS Operational Planning and Contracting Guidance 2017-2019
 #     ref: https://www.england.nhs.uk/wp-content/uploads/2016/09/NHS-operational-planning-guidance-201617-201819.pdf
 # custom:
+#   thresholds: [performance.dementia_diagnosis]
+#   reads:
+#     - performance.dementia_diagnosis.plan
+#     - performance.dementia_diagnosis.monthly
+#     - performance.dementia_diagnosis.recovery_plan
 #   severity: error
 #   guidance: >-
 #     Planning guidance 2017-19 (dementia diagnosis rate of two thirds); Norwich CCG Operational

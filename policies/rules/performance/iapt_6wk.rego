@@ -8,6 +8,11 @@
 #   - description: NHS England, Delivering the Forward View - NHS Operational Planning and Contracting Guidance 2017-2019
 #     ref: https://www.england.nhs.uk/wp-content/uploads/2016/09/NHS-operational-planning-guidance-201617-201819.pdf
 # custom:
+#   thresholds: [performance.iapt_6wk]
+#   reads:
+#     - performance.iapt_6wk.plan
+#     - performance.iapt_6wk.monthly
+#     - performance.iapt_6wk.recovery_plan
 #   severity: error
 #   guidance: >-
 #     Planning guidance 2016/17 and 2017-19 must-do 7 (mental health access standards: IAPT 75%

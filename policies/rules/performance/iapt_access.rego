@@ -9,6 +9,11 @@
 #   - description: NHS England, Delivering the Forward View - NHS Operational Planning and Contracting Guidance 2017-2019
 #     ref: https://www.england.nhs.uk/wp-content/uploads/2016/09/NHS-operational-planning-guidance-201617-201819.pdf
 # custom:
+#   thresholds: [performance.iapt_access]
+#   reads:
+#     - performance.iapt_access.plan
+#     - performance.iapt_access.monthly
+#     - performance.iapt_access.recovery_plan
 #   severity: error
 #   guidance: >-
 #     Planning guidance 2017-19 (mental health access, Five Year Forward View for Mental Health);

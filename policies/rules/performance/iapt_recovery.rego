@@ -8,6 +8,11 @@
 #   - description: NHS England, Delivering the Forward View - NHS Operational Planning and Contracting Guidance 2017-2019
 #     ref: https://www.england.nhs.uk/wp-content/uploads/2016/09/NHS-operational-planning-guidance-201617-201819.pdf
 # custom:
+#   thresholds: [performance.iapt_recovery]
+#   reads:
+#     - performance.iapt_recovery.plan
+#     - performance.iapt_recovery.monthly
+#     - performance.iapt_recovery.recovery_plan
 #   severity: error
 #   guidance: Planning guidance 2017-19 (mental health, IAPT recovery 50%); Norwich CCG Operational Plan 2017-19 p7, p30
 package rules.performance.iapt_recovery

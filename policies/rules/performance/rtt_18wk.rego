@@ -10,6 +10,11 @@
 #   - description: NHS England, Delivering the Forward View - NHS Operational Planning and Contracting Guidance 2017-2019
 #     ref: https://www.england.nhs.uk/wp-content/uploads/2016/09/NHS-operational-planning-guidance-201617-201819.pdf
 # custom:
+#   thresholds: [performance.rtt_18wk]
+#   reads:
+#     - performance.rtt_18wk.plan
+#     - performance.rtt_18wk.monthly
+#     - performance.rtt_18wk.recovery_plan
 #   severity: error
 #   guidance: >-
 #     NHS Constitution ("a minimum of 92%"); planning guidance 2017-19 must-do 5 (RTT: more than 92%
