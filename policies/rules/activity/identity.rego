@@ -1,0 +1,102 @@
+# METADATA
+# title: Activity plans built from the previous year
+# description: |
+#   Where a plan year gives an activity line as an object, its plan equals the
+#   previous year's total plus growth, QIPP and backlog clearance, within the
+#   round's arithmetic tolerance. Each component must be given (a missing one is a
+#   finding, not a zero), and so must the previous year's total of the line.
+# related_resources:
+#   - description: NHS England, NHS Operational Planning and Contracting Guidance 2017-2019
+#     ref: https://www.england.nhs.uk/wp-content/uploads/2016/09/NHS-operational-planning-guidance-201617-201819.pdf
+# custom:
+#   reads:
+#     - activity.gp_referrals
+#     - activity.other_referrals
+#     - activity.first_outpatients
+#     - activity.follow_up_outpatients
+#     - activity.elective_admissions
+#     - activity.non_elective_admissions
+#     - activity.ae_attendances
+#   thresholds: [tolerance]
+#   severity: error
+#   guidance: Operational Planning and Contracting Guidance 2017-2019, activity plans; Norwich CCG Operational Plan 2017-19, s4.2.5, p16 and Figure 3 (acute activity plans built "using agreed forecast outturn figures for 2016/17 as a foundation", adjusted for growth, RTT backlog clearance and QIPP schemes)
+package rules.activity.identity
+
+import data.lib.activity
+import data.lib.plan
+import data.lib.rounds
+
+_tolerance := rounds.current.tolerance
+
+deny contains finding if {
+	some i, key
+	line := _object_lines[i][key]
+	_complete(line)
+	previous := _previous_total(i, key)
+	built := ((previous + line.growth) + line.qipp) + line.backlog_clearance
+	not plan.within(line.plan, built, _tolerance)
+	finding := {
+		"msg": sprintf("%s: %s plan %v is not the %s total %v + growth %v + QIPP %v + backlog clearance %v = %v (tolerance %v)", [
+			input.years[i].year, key, line.plan, input.years[i - 1].year, previous,
+			line.growth, line.qipp, line.backlog_clearance, built, _tolerance,
+		]),
+		"pointer": plan.pointer(i, sprintf("activity/%s/plan", [key])),
+		"expected": built,
+		"actual": line.plan,
+	}
+}
+
+# a missing component fails the rule: plan-format.md does not let an absent one mean 0
+deny contains finding if {
+	some i, key
+	line := _object_lines[i][key]
+	some component in array.concat(["plan"], activity.components)
+	not is_number(object.get(line, component, null))
+	finding := {
+		"msg": sprintf("%s: %s %s is missing", [input.years[i].year, key, component]),
+		"pointer": plan.pointer(i, sprintf("activity/%s/%s", [key, component])),
+	}
+}
+
+deny contains finding if {
+	some i, key
+	_object_lines[i][key]
+	i > 0
+	not _previous_total(i, key)
+	finding := {
+		"msg": sprintf("%s: %s cannot be checked: the %s total of %s is missing", [input.years[i].year, key, input.years[i - 1].year, key]),
+		"pointer": plan.pointer(i - 1, sprintf("activity/%s", [key])),
+	}
+}
+
+deny contains finding if {
+	some i, key
+	_object_lines[i][key]
+	i == 0
+	finding := {
+		"msg": sprintf("%s: %s cannot be checked: the plan has no year before it", [input.years[i].year, key]),
+		"pointer": plan.pointer(i, sprintf("activity/%s", [key])),
+	}
+}
+
+not_applicable contains "the round sets no arithmetic tolerance" if {
+	rounds.known
+	not _tolerance
+}
+
+# the lines of the plan years given as objects, when the round sets a tolerance
+_object_lines[i][key] := line if {
+	_tolerance
+	some i, year in plan.plan_years
+	some key in activity.lines
+	line := activity.line(year, key)
+	is_object(line)
+}
+
+_complete(line) if {
+	every component in array.concat(["plan"], activity.components) {
+		is_number(object.get(line, component, null))
+	}
+}
+
+_previous_total(i, key) := activity.total(activity.line(plan.previous_year(i), key))
