@@ -18,6 +18,26 @@ type Finding struct {
 	Actual   any      `json:"actual,omitempty"`
 	Guidance string   `json:"guidance"`
 	URL      string   `json:"url,omitempty"`
+	// Waived is the waiver that covers the finding: it stays in the report but
+	// counts toward neither the verdict nor the gate.
+	Waived *Waiver `json:"waived,omitempty"`
+}
+
+// Waiver is an agreed exception: findings of a rule for an organisation in a
+// round are accepted until a date.
+type Waiver struct {
+	Rule         string `json:"rule"`
+	Organisation string `json:"organisation"`
+	Round        string `json:"round"`
+	Reason       string `json:"reason"`
+	ApprovedBy   string `json:"approved_by"`
+	Expires      string `json:"expires"` // YYYY-MM-DD, inclusive
+}
+
+// WaiverNote reports a waiver that did nothing: expired, or matching no finding.
+type WaiverNote struct {
+	Waiver  Waiver `json:"waiver"`
+	Message string `json:"message"`
 }
 
 // Outcome says how one rule came out for one plan.
@@ -63,8 +83,9 @@ type Result struct {
 	Name         string        `json:"name,omitempty"`
 	Round        string        `json:"round,omitempty"`
 	Verdict      Verdict       `json:"verdict"`
-	Errors       int           `json:"errors"`
-	Warnings     int           `json:"warnings"`
+	Errors       int           `json:"errors"`   // error findings not waived
+	Warnings     int           `json:"warnings"` // warning findings not waived
+	Waived       int           `json:"waived,omitempty"`
 	Findings     []Finding     `json:"findings"`
 	Rules        []RuleOutcome `json:"rules,omitempty"`
 	Problems     []Problem     `json:"problems,omitempty"` // why the verdict is error
@@ -82,6 +103,9 @@ type Report struct {
 func VerdictOf(findings []Finding) Verdict {
 	v := VerdictAssured
 	for _, f := range findings {
+		if f.Waived != nil {
+			continue
+		}
 		switch f.Severity {
 		case SeverityError:
 			return VerdictNotAssured
@@ -94,8 +118,12 @@ func VerdictOf(findings []Finding) Verdict {
 
 // finish fills the counts and verdict of r from its findings and problems.
 func (r *Result) finish() {
-	r.Errors, r.Warnings = 0, 0
+	r.Errors, r.Warnings, r.Waived = 0, 0, 0
 	for _, f := range r.Findings {
+		if f.Waived != nil {
+			r.Waived++
+			continue
+		}
 		if f.Severity == SeverityError {
 			r.Errors++
 		} else {

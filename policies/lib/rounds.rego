@@ -15,6 +15,7 @@ _builtin := {
 		"mental_health_investment": true,
 		"qipp_stretch_pct": 3,
 		"tolerance": 1,
+		"alignment_gap_pp": 5,
 		"performance": {
 			"ae_4hr": 95,
 			"rtt_18wk": 92,
@@ -39,6 +40,7 @@ _builtin := {
 		"gp_forward_view_per_head": 3,
 		"qipp_stretch_pct": 3,
 		"tolerance": 1,
+		"alignment_gap_pp": 5,
 		"performance": {
 			"ae_4hr": 95,
 			"rtt_18wk": 92,
@@ -63,6 +65,7 @@ _builtin := {
 		"gp_forward_view_per_head": 3,
 		"qipp_stretch_pct": 3,
 		"tolerance": 1,
+		"alignment_gap_pp": 5,
 		"performance": {
 			"ae_4hr": 90,
 			"rtt_18wk": 92,

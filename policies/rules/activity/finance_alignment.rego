@@ -9,6 +9,7 @@
 #   - description: NHS England, NHS Operational Planning and Contracting Guidance 2017-2019
 #     ref: https://www.england.nhs.uk/wp-content/uploads/2016/09/NHS-operational-planning-guidance-201617-201819.pdf
 # custom:
+#   thresholds: [alignment_gap_pp]
 #   reads:
 #     - finance.expenditure.acute
 #     - activity.elective_admissions
