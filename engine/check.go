@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // ErrNoPlans is returned when the arguments name no plan file.
@@ -33,6 +34,23 @@ func Expand(args []string) ([]string, error) {
 			continue
 		}
 		info, err := os.Stat(a)
+		if err != nil && hasMeta(a) {
+			matches, gerr := filepath.Glob(a)
+			if gerr != nil {
+				return nil, fmt.Errorf("pattern %s: %w", a, gerr)
+			}
+			if len(matches) == 0 {
+				return nil, fmt.Errorf("pattern %s: matches no file", a)
+			}
+			sub, err := Expand(matches)
+			if err != nil {
+				return nil, err
+			}
+			for _, p := range sub {
+				add(p)
+			}
+			continue
+		}
 		if err != nil {
 			return nil, fmt.Errorf("read %s: %w", a, errors.Unwrap(err))
 		}
@@ -61,19 +79,43 @@ func Expand(args []string) ([]string, error) {
 	if len(out) == 0 {
 		return nil, ErrNoPlans
 	}
+	sort.Strings(out) // the report's order never depends on the order of the arguments
 	return out, nil
 }
 
-// Check reads and evaluates each plan file. It never fails as a whole: a plan
-// that cannot be read or evaluated gets verdict error with its problems, and
-// the others are still checked. Results keep the order of paths.
-func (e *Engine) Check(ctx context.Context, paths []string, stdin io.Reader) Report {
-	rep := Report{Rules: e.Rules(), Results: make([]Result, len(paths))}
-	for i, p := range paths {
-		rep.Results[i] = e.CheckFile(ctx, p, stdin)
+// Check reads and evaluates each plan file on a pool of jobs workers sharing
+// the one prepared query. It never fails as a whole: a plan that cannot be read
+// or evaluated gets verdict error with its problems, and the others are still
+// checked. Results keep the order of paths whatever the number of workers.
+// progress, when not nil, is called once per plan as it completes.
+func (e *Engine) Check(ctx context.Context, paths []string, stdin io.Reader, jobs int, progress func()) Report {
+	results := make([]Result, len(paths))
+	if jobs < 1 {
+		jobs = 1
 	}
-	rep.total()
-	return rep
+	if jobs > len(paths) {
+		jobs = len(paths)
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i] = e.CheckFile(ctx, paths[i], stdin)
+				if progress != nil {
+					progress()
+				}
+			}
+		}()
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return e.NewReport(results)
 }
 
 // CheckFile reads and evaluates one plan file ("-" reads stdin).
@@ -117,3 +159,5 @@ func (e *Engine) NewReport(results []Result) Report {
 	rep.total()
 	return rep
 }
+
+func hasMeta(p string) bool { return strings.ContainsAny(p, "*?[") }

@@ -28,6 +28,9 @@ type Options struct {
 	// Data is merged into OPA's data document: data.planassure.rounds overrides
 	// or adds planning-round thresholds.
 	Data map[string]any
+	// KeepFigures makes Evaluate set Result.Figures, the plan figures a report
+	// draws (charts); off, results carry none and a batch stays small.
+	KeepFigures bool
 }
 
 // Engine holds the compiled rules. It is safe for concurrent use.
@@ -37,6 +40,7 @@ type Engine struct {
 	query      rego.PreparedEvalQuery
 	rounds     []string                  // known planning rounds, sorted; nil when the policies define none
 	thresholds map[string]map[string]any // data.lib.rounds.thresholds: round -> threshold key -> value
+	figures    bool                      // Options.KeepFigures
 }
 
 // ErrNoRules is returned when the policies define no rule.
@@ -86,7 +90,7 @@ func New(ctx context.Context, fsys fs.FS, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("prepare query: %w", err)
 	}
-	e := &Engine{rules: rules, query: q}
+	e := &Engine{rules: rules, query: q, figures: opts.KeepFigures}
 	for id := range rules {
 		e.ids = append(e.ids, id)
 	}
@@ -200,6 +204,9 @@ func (e *Engine) Evaluate(ctx context.Context, p Plan) Result {
 		res.Problems = problemsOf(err)
 	} else {
 		res.Findings, res.Rules = findings, outcomes
+	}
+	if e.figures {
+		res.Figures = e.Figures(p)
 	}
 	res.finish()
 	return res

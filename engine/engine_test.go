@@ -244,3 +244,5 @@ func TestRuntimeErrorGivesVerdictError(t *testing.T) {
 		t.Errorf("got verdict %s, problems %+v; want error naming the division by zero", res.Verdict, res.Problems)
 	}
 }
+
+func jsonNumber(s string) any { return json.Number(s) }

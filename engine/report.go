@@ -89,6 +89,7 @@ type Result struct {
 	Findings     []Finding     `json:"findings"`
 	Rules        []RuleOutcome `json:"rules,omitempty"`
 	Problems     []Problem     `json:"problems,omitempty"` // why the verdict is error
+	Figures      *PlanFigures  `json:"-"`                  // set only with Options.KeepFigures
 }
 
 // Report is the outcome for a batch.
@@ -96,6 +97,7 @@ type Report struct {
 	Rules   []Rule          `json:"rules"` // every rule loaded, sorted by id
 	Results []Result        `json:"results"`
 	Totals  map[Verdict]int `json:"totals"`
+	Waivers []WaiverNote    `json:"waiver_notes,omitempty"` // waivers that expired or matched nothing
 }
 
 // VerdictOf is the verdict the findings give: any error finding, not assured;

@@ -8,7 +8,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
@@ -22,7 +24,12 @@ import (
 // checkOptions are the options of check, decoded by viper.
 type checkOptions struct {
 	Format   string   `mapstructure:"format"`
+	Reports  []string `mapstructure:"report"`
 	FailOn   string   `mapstructure:"fail-on"`
+	Jobs     int      `mapstructure:"jobs"`
+	Waivers  string   `mapstructure:"waivers"`
+	AsOf     string   `mapstructure:"as-of"`
+	Progress string   `mapstructure:"progress"`
 	Policies []string `mapstructure:"policies"`
 	Data     []string `mapstructure:"data"`
 }
@@ -38,7 +45,9 @@ Exit codes: 0 no plan fails the gate, 1 a plan fails it (--fail-on), 2 a usage
 error, a plan that cannot be read, or policies that do not load.`,
 		Example: `  planassure check plans/
   planassure check --format json plans/06W-2017-19.json
-  planassure check --fail-on warning plans/`,
+  planassure check --fail-on warning plans/
+  planassure check --report sarif=out.sarif --report junit=out.xml 'plans/**/*.json' plans/
+  planassure check --waivers waivers.yaml --as-of 2017-06-30 plans/`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usageError{errors.New("check needs at least one plan file or directory")}
@@ -50,12 +59,17 @@ error, a plan that cannot be read, or policies that do not load.`,
 			if err := bind(v, cmd.Flags(), &opts); err != nil {
 				return err
 			}
-			return runCheck(cmd.Context(), opts, args, stdin, cmd.OutOrStdout())
+			return runCheck(cmd.Context(), opts, args, stdin, cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
 	f := cmd.Flags()
 	f.StringP("format", "o", "table", "output format: "+strings.Join(output.Names(), ", "))
+	f.StringArray("report", nil, "also write the report in another format to a file, as FORMAT=FILE (repeatable)")
 	f.String("fail-on", "error", "exit 1 when a plan has a finding at this severity or above: error, warning or none")
+	f.IntP("jobs", "j", runtime.NumCPU(), "plans read and evaluated at once")
+	f.String("waivers", "", "YAML or JSON file of waivers: rule, organisation, round, reason, approved_by, expires")
+	f.String("as-of", "", "date waiver expiry is judged on, YYYY-MM-DD (default today)")
+	f.String("progress", "auto", "progress bar on stderr: auto (when stderr is a terminal and the batch is large), always or never")
 	addPolicyFlags(f)
 	return cmd
 }
@@ -67,14 +81,34 @@ func addPolicyFlags(f interface {
 	f.StringSlice("data", nil, "JSON or YAML data file, e.g. planning-round thresholds under planassure.rounds (repeatable)")
 }
 
-func runCheck(ctx context.Context, opts checkOptions, args []string, stdin io.Reader, stdout io.Writer) error {
+func runCheck(ctx context.Context, opts checkOptions, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	format, err := output.Lookup(opts.Format)
+	if err != nil {
+		return usageError{err}
+	}
+	reports, err := parseReports(opts.Reports)
 	if err != nil {
 		return usageError{err}
 	}
 	failOn, err := parseFailOn(opts.FailOn)
 	if err != nil {
 		return usageError{err}
+	}
+	var waivers []engine.Waiver
+	asOf := opts.AsOf
+	if asOf == "" {
+		asOf = time.Now().Format(time.DateOnly)
+	} else if _, err := time.Parse(time.DateOnly, asOf); err != nil {
+		return usageError{fmt.Errorf("--as-of %q: want a date, YYYY-MM-DD", asOf)}
+	}
+	if opts.Waivers != "" {
+		data, err := os.ReadFile(opts.Waivers)
+		if err != nil {
+			return fmt.Errorf("read waivers %s: %w", opts.Waivers, errors.Unwrap(err))
+		}
+		if waivers, err = engine.ReadWaivers(opts.Waivers, data); err != nil {
+			return err
+		}
 	}
 	eng, err := newEngine(ctx, opts.Policies, opts.Data)
 	if err != nil {
@@ -84,12 +118,59 @@ func runCheck(ctx context.Context, opts checkOptions, args []string, stdin io.Re
 	if err != nil {
 		return err
 	}
-	rep := eng.Check(ctx, paths, stdin)
+	bar := newProgress(opts.Progress, len(paths), stderr)
+	rep := eng.Check(ctx, paths, stdin, opts.Jobs, bar.tick)
+	bar.finish()
+	if waivers != nil {
+		rep = engine.ApplyWaivers(rep, waivers, asOf)
+	}
+	for _, r := range reports {
+		if err := writeReportFile(r, rep); err != nil {
+			return err
+		}
+	}
 	if err := format(stdout, rep); err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}
 	if code := rep.ExitCode(failOn); code != 0 {
 		return exitError{code}
+	}
+	return nil
+}
+
+// reportFile is one --report FORMAT=FILE.
+type reportFile struct {
+	format output.Formatter
+	path   string
+}
+
+func parseReports(specs []string) ([]reportFile, error) {
+	var out []reportFile
+	for _, spec := range specs {
+		name, path, ok := strings.Cut(spec, "=")
+		if !ok || path == "" {
+			return nil, fmt.Errorf("--report %q: want FORMAT=FILE, e.g. sarif=out.sarif", spec)
+		}
+		f, err := output.Lookup(name)
+		if err != nil {
+			return nil, fmt.Errorf("--report %q: %w", spec, err)
+		}
+		out = append(out, reportFile{f, path})
+	}
+	return out, nil
+}
+
+func writeReportFile(r reportFile, rep engine.Report) error {
+	f, err := os.Create(r.path)
+	if err != nil {
+		return fmt.Errorf("write report %s: %w", r.path, errors.Unwrap(err))
+	}
+	if err := r.format(f, rep); err != nil {
+		f.Close()
+		return fmt.Errorf("write report %s: %w", r.path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("write report %s: %w", r.path, err)
 	}
 	return nil
 }

@@ -1,0 +1,110 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/viper"
+
+	"github.com/planassure/planassure/engine"
+	"github.com/planassure/planassure/engine/output"
+)
+
+type diffOptions struct {
+	Format    string   `mapstructure:"format"`
+	FailOnNew string   `mapstructure:"fail-on-new"`
+	Policies  []string `mapstructure:"policies"`
+	Data      []string `mapstructure:"data"`
+}
+
+func newDiffCmd(v *viper.Viper, stdin io.Reader) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "diff OLD NEW",
+		Short: "Show what changed between two versions of a plan and what that did to its assurance",
+		Long: `Compare two versions of a plan: every figure that changed (pointer, old, new,
+difference), the findings that appeared and disappeared, and the verdict before
+and after. With --fail-on-new, exit 1 when the new version adds a finding at that
+severity or above: the CI gate for a change to a plan.`,
+		Example: `  planassure diff old/06W-2017-19.json plans/06W-2017-19.json
+  git show main:plans/06W-2017-19.json | planassure diff --fail-on-new error - plans/06W-2017-19.json`,
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) != 2 {
+				return usageError{errors.New("diff takes two plan files, OLD and NEW")}
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var opts diffOptions
+			if err := bind(v, cmd.Flags(), &opts); err != nil {
+				return err
+			}
+			return runDiff(cmd.Context(), opts, args[0], args[1], stdin, cmd.OutOrStdout())
+		},
+	}
+	f := cmd.Flags()
+	f.StringP("format", "o", "table", "output format: "+strings.Join(output.DiffNames(), ", "))
+	f.String("fail-on-new", "none", "exit 1 when the new version adds a finding at this severity or above: error, warning or none")
+	addPolicyFlags(f)
+	return cmd
+}
+
+func runDiff(ctx context.Context, opts diffOptions, oldPath, newPath string, stdin io.Reader, stdout io.Writer) error {
+	format, err := output.LookupDiff(opts.Format)
+	if err != nil {
+		return usageError{err}
+	}
+	failOn, err := parseFailOn(opts.FailOnNew)
+	if err != nil {
+		return usageError{fmt.Errorf("--fail-on-new: %w", err)}
+	}
+	if oldPath == "-" && newPath == "-" {
+		return usageError{errors.New("diff: only one of OLD and NEW can be standard input")}
+	}
+	eng, err := newEngine(ctx, opts.Policies, opts.Data)
+	if err != nil {
+		return err
+	}
+	oldPlan, err := readPlanFile(oldPath, stdin)
+	if err != nil {
+		return err
+	}
+	newPlan, err := readPlanFile(newPath, stdin)
+	if err != nil {
+		return err
+	}
+	d := engine.Diff(oldPlan, newPlan, eng.Evaluate(ctx, oldPlan), eng.Evaluate(ctx, newPlan))
+	if err := format(stdout, d); err != nil {
+		return fmt.Errorf("write diff: %w", err)
+	}
+	if d.After.Verdict == engine.VerdictError || d.Before.Verdict == engine.VerdictError {
+		return exitError{2}
+	}
+	if failOn != "" && d.FailsNew(failOn) {
+		return exitError{1}
+	}
+	return nil
+}
+
+// readPlanFile reads and validates one plan; a plan that cannot be read is an
+// error of the command (exit 2), with the file, line and pointer.
+func readPlanFile(path string, stdin io.Reader) (engine.Plan, error) {
+	var data []byte
+	var err error
+	if path == "-" {
+		data, err = io.ReadAll(stdin)
+	} else {
+		data, err = os.ReadFile(path)
+		if err != nil {
+			err = fmt.Errorf("read %s: %w", path, errors.Unwrap(err))
+		}
+	}
+	if err != nil {
+		return engine.Plan{}, err
+	}
+	return engine.ReadPlan(path, data)
+}

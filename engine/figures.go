@@ -1,0 +1,235 @@
+package engine
+
+import (
+	"encoding/json"
+	"math/big"
+)
+
+// PlanFigures are the figures of one plan a report draws: the finance lines of
+// every year and each performance trajectory, with the thresholds of the
+// plan's round that apply to them. Figures keep the exact digits of the plan
+// (json.Number); "" means the plan does not give the figure or the round sets
+// no threshold.
+type PlanFigures struct {
+	Years       []YearFigures   `json:"years"`
+	Performance []MetricFigures `json:"performance,omitempty"` // in the order of PerformanceMetrics
+}
+
+// YearFigures are the finance lines of one year of a plan (£000).
+type YearFigures struct {
+	Year             string      `json:"year"`  // "2017/18"
+	Basis            string      `json:"basis"` // "plan", or the baseline's basis ("forecast_outturn")
+	Allocation       json.Number `json:"allocation,omitempty"`
+	FundingTotal     json.Number `json:"funding_total,omitempty"`
+	ExpenditureTotal json.Number `json:"expenditure_total,omitempty"`
+	QIPP             json.Number `json:"qipp,omitempty"` // identified plus unidentified
+	InYearSurplus    json.Number `json:"in_year_surplus,omitempty"`
+	// CumulativeSurplus is the cumulative surplus carried forward.
+	CumulativeSurplus json.Number `json:"cumulative_surplus,omitempty"`
+	Contingency       json.Number `json:"contingency,omitempty"`
+	NonRecurrent      json.Number `json:"non_recurrent_reserve,omitempty"`
+	Uncommitted       json.Number `json:"uncommitted_reserve,omitempty"`
+
+	// The thresholds of the round, for plan years only: a percentage of
+	// allocation and the amount it asks for.
+	CumulativeSurplusMin Threshold `json:"cumulative_surplus_min"`
+	ContingencyMin       Threshold `json:"contingency_min"`
+	NonRecurrentMin      Threshold `json:"non_recurrent_reserve_min"`
+	UncommittedMin       Threshold `json:"uncommitted_reserve_min"`
+}
+
+// IsPlan reports whether the year is a plan year (not the baseline).
+func (y YearFigures) IsPlan() bool { return y.Basis == "plan" }
+
+// Threshold is a percentage-of-allocation threshold and the amount (£000) it
+// asks for; both "" when the round sets none or the allocation is unknown.
+type Threshold struct {
+	Pct    json.Number `json:"pct,omitempty"`
+	Amount json.Number `json:"amount,omitempty"`
+}
+
+// MetricFigures is one performance trajectory and its standard per year.
+type MetricFigures struct {
+	Key           string       `json:"key"` // "ae_4hr"
+	Label         string       `json:"label"`
+	LowerIsBetter bool         `json:"lower_is_better,omitempty"` // the standard is a maximum
+	Years         []MetricYear `json:"years"`
+}
+
+// MetricYear is a metric's plan for one plan year (percent, 0-100).
+type MetricYear struct {
+	Year         string        `json:"year"`
+	Plan         json.Number   `json:"plan,omitempty"`
+	Monthly      []json.Number `json:"monthly,omitempty"` // April to March, when given
+	Standard     json.Number   `json:"standard,omitempty"`
+	RecoveryPlan bool          `json:"recovery_plan,omitempty"`
+}
+
+// PerformanceMetrics are the performance metric keys of plan-format v1, in
+// the order reports show them, with their labels.
+var PerformanceMetrics = []struct{ Key, Label string }{
+	{"ae_4hr", "A&E within 4 hours"},
+	{"rtt_18wk", "RTT waits under 18 weeks (incomplete pathways)"},
+	{"cancer_2ww", "Cancer 2-week wait from urgent GP referral"},
+	{"cancer_31d", "Cancer 31-day wait from decision to treat"},
+	{"cancer_62d", "Cancer 62-day wait from urgent referral to treatment"},
+	{"diagnostics_6wk", "Diagnostic waits of 6 weeks or more"},
+	{"iapt_access", "IAPT (talking therapies) access"},
+	{"iapt_recovery", "IAPT recovery rate"},
+	{"iapt_6wk", "IAPT first treatment within 6 weeks"},
+	{"iapt_18wk", "IAPT first treatment within 18 weeks"},
+	{"eip_2wk", "Early intervention in psychosis within 2 weeks"},
+	{"dementia_diagnosis", "Dementia diagnosis rate"},
+	{"cyp_mh_access", "Children and young people's mental health access"},
+	{"cyp_eating_disorders", "Children and young people's eating disorder treatment in time"},
+}
+
+// lowerIsBetter are the metrics whose standard is a maximum.
+var lowerIsBetter = map[string]bool{"diagnostics_6wk": true}
+
+// Figures extracts the figures of p a report draws, with the thresholds of
+// its round. It never fails: a figure the plan lacks is left empty.
+func (e *Engine) Figures(p Plan) *PlanFigures {
+	root, _ := p.Doc.(map[string]any)
+	years, _ := root["years"].([]any)
+	f := &PlanFigures{Years: []YearFigures{}}
+	var planYears []map[string]any
+	for _, y := range years {
+		year, _ := y.(map[string]any)
+		if year == nil {
+			continue
+		}
+		yf := YearFigures{Year: strAt(year, "year"), Basis: strAt(year, "basis")}
+		alloc := sumOf(numAt(year, "finance", "funding", "recurrent_programme"),
+			numAt(year, "finance", "funding", "non_recurrent_programme"),
+			numAt(year, "finance", "funding", "running_cost"))
+		yf.Allocation = alloc
+		yf.FundingTotal = numAt(year, "finance", "funding", "total")
+		yf.ExpenditureTotal = numAt(year, "finance", "expenditure", "total")
+		yf.QIPP = sumAny(numAt(year, "finance", "qipp", "identified"), numAt(year, "finance", "qipp", "unidentified"))
+		yf.InYearSurplus = numAt(year, "finance", "surplus", "in_year")
+		yf.CumulativeSurplus = numAt(year, "finance", "surplus", "cumulative_carried_forward")
+		yf.Contingency = numAt(year, "finance", "reserves", "contingency")
+		yf.NonRecurrent = numAt(year, "finance", "reserves", "non_recurrent")
+		yf.Uncommitted = numAt(year, "finance", "reserves", "non_recurrent_uncommitted")
+		if yf.IsPlan() {
+			planYears = append(planYears, year)
+			yf.CumulativeSurplusMin = e.pctThreshold(p.Round, "cumulative_surplus_pct", yf.Year, alloc)
+			yf.ContingencyMin = e.pctThreshold(p.Round, "contingency_pct", yf.Year, alloc)
+			yf.NonRecurrentMin = e.pctThreshold(p.Round, "non_recurrent_reserve_pct", yf.Year, alloc)
+			yf.UncommittedMin = e.pctThreshold(p.Round, "uncommitted_reserve_pct", yf.Year, alloc)
+		}
+		f.Years = append(f.Years, yf)
+	}
+	for _, m := range PerformanceMetrics {
+		mf := MetricFigures{Key: m.Key, Label: m.Label, LowerIsBetter: lowerIsBetter[m.Key]}
+		given := false
+		for _, year := range planYears {
+			fy := strAt(year, "year")
+			my := MetricYear{Year: fy, Standard: e.yearThreshold(p.Round, "performance."+m.Key, fy)}
+			if metric, ok := at(year, "performance", m.Key).(map[string]any); ok {
+				my.Plan = numAt(metric, "plan")
+				if monthly, ok := metric["monthly"].([]any); ok {
+					for _, v := range monthly {
+						n, _ := v.(json.Number)
+						my.Monthly = append(my.Monthly, n)
+					}
+				}
+				rp, _ := metric["recovery_plan"].(string)
+				my.RecoveryPlan = rp != ""
+			}
+			if my.Plan != "" || len(my.Monthly) > 0 {
+				given = true
+			}
+			mf.Years = append(mf.Years, my)
+		}
+		if given {
+			f.Performance = append(f.Performance, mf)
+		}
+	}
+	return f
+}
+
+// yearThreshold is the numeric threshold key of round for financial year fy:
+// the round's number, or its figure for fy where it varies by year.
+func (e *Engine) yearThreshold(round, key, fy string) json.Number {
+	v, ok := e.Threshold(round, key)
+	if !ok {
+		return ""
+	}
+	switch x := v.(type) {
+	case json.Number:
+		return x
+	case map[string]any:
+		n, _ := x[fy].(json.Number)
+		return n
+	}
+	return ""
+}
+
+// pctThreshold is a percentage-of-allocation threshold and the amount it asks
+// of allocation alloc (exact: pct × alloc / 100).
+func (e *Engine) pctThreshold(round, key, fy string, alloc json.Number) Threshold {
+	pct := e.yearThreshold(round, key, fy)
+	if pct == "" {
+		return Threshold{}
+	}
+	t := Threshold{Pct: pct}
+	p, ok1 := new(big.Rat).SetString(pct.String())
+	a, ok2 := new(big.Rat).SetString(alloc.String())
+	if ok1 && ok2 {
+		amount := new(big.Rat).Mul(p, a)
+		amount.Quo(amount, big.NewRat(100, 1))
+		t.Amount = json.Number(ratString(amount))
+	}
+	return t
+}
+
+func at(m map[string]any, path ...string) any {
+	var v any = m
+	for _, k := range path {
+		o, ok := v.(map[string]any)
+		if !ok {
+			return nil
+		}
+		v = o[k]
+	}
+	return v
+}
+
+func numAt(m map[string]any, path ...string) json.Number {
+	n, _ := at(m, path...).(json.Number)
+	return n
+}
+
+func strAt(m map[string]any, path ...string) string {
+	s, _ := at(m, path...).(string)
+	return s
+}
+
+// sumOf adds the numbers exactly; "" when any is missing.
+func sumOf(ns ...json.Number) json.Number {
+	total := new(big.Rat)
+	for _, n := range ns {
+		r, ok := new(big.Rat).SetString(n.String())
+		if n == "" || !ok {
+			return ""
+		}
+		total.Add(total, r)
+	}
+	return json.Number(ratString(total))
+}
+
+// sumAny adds the numbers given exactly; "" when none is.
+func sumAny(ns ...json.Number) json.Number {
+	var given []json.Number
+	for _, n := range ns {
+		if n != "" {
+			given = append(given, n)
+		}
+	}
+	if len(given) == 0 {
+		return ""
+	}
+	return sumOf(given...)
+}
