@@ -1,0 +1,3 @@
+package rules.local.bare
+
+deny contains {"msg": "always"} if true
