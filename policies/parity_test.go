@@ -1,0 +1,67 @@
+package policies_test
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/open-policy-agent/opa/v1/rego"
+
+	"github.com/planassure/planassure/engine"
+	"github.com/planassure/planassure/policies"
+)
+
+// TestParityWithPlainOPA evaluates data.main.deny on each shipped plan the way
+// `opa eval -d policies -i PLAN data.main.deny` and conftest do (the policy
+// files from disk, no schema, no engine) and requires the same findings as the
+// engine reports.
+func TestParityWithPlainOPA(t *testing.T) {
+	e, err := engine.New(t.Context(), policies.FS, engine.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := rego.New(rego.Query("data.main.deny"), rego.Load([]string{"."}, nil)).PrepareForEval(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	plans, _ := filepath.Glob("../plans/*.json")
+	if len(plans) == 0 {
+		t.Fatal("no shipped plans")
+	}
+	for _, path := range plans {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := engine.ReadPlan(path, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for _, f := range e.Evaluate(t.Context(), p).Findings {
+			want = append(want, f.Rule+" "+f.Pointer+" "+f.Message)
+		}
+		var input any
+		if err := json.Unmarshal(data, &input); err != nil {
+			t.Fatal(err)
+		}
+		rs, err := q.Eval(t.Context(), rego.EvalInput(input))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, v := range rs[0].Expressions[0].Value.([]any) {
+			f := v.(map[string]any)
+			ptr, _ := f["pointer"].(string)
+			got = append(got, f["rule"].(string)+" "+ptr+" "+f["msg"].(string))
+		}
+		sort.Strings(want)
+		sort.Strings(got)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s: engine (-) and plain OPA (+) disagree:\n%s", path, diff)
+		}
+	}
+}
