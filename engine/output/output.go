@@ -17,6 +17,7 @@ type Formatter func(w io.Writer, r engine.Report) error
 var formatters = map[string]Formatter{
 	"table": Table,
 	"json":  JSON,
+	"html":  HTML,
 }
 
 // Lookup returns the formatter for name, or an error listing the valid names.
