@@ -18,6 +18,10 @@ var formatters = map[string]Formatter{
 	"table": Table,
 	"json":  JSON,
 	"html":  HTML,
+
+	"junit":    JUnit,
+	"sarif":    SARIF,
+	"markdown": Markdown,
 }
 
 // Lookup returns the formatter for name, or an error listing the valid names.

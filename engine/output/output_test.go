@@ -3,12 +3,17 @@ package output_test
 import (
 	"bytes"
 	"encoding/json"
+	"encoding/xml"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/planassure/planassure/engine"
 	"github.com/planassure/planassure/engine/output"
@@ -100,7 +105,313 @@ func TestFormats(t *testing.T) {
 }
 
 func TestLookupUnknown(t *testing.T) {
-	if _, err := output.Lookup("xml"); err == nil || err.Error() != `unknown format "xml" (want one of html, json, table)` {
-		t.Errorf("Lookup(xml) error = %v", err)
+	want := `unknown format "xml" (want one of ` + strings.Join(output.Names(), ", ") + ")"
+	if _, err := output.Lookup("xml"); err == nil || err.Error() != want {
+		t.Errorf("Lookup(xml) error = %v, want %s", err, want)
+	}
+	for _, name := range []string{"json", "junit", "markdown", "sarif", "table"} {
+		if !slices.Contains(output.Names(), name) {
+			t.Errorf("Names() = %v, lacks %s", output.Names(), name)
+		}
+	}
+}
+
+// repWaived adds what rep lacks: waived findings (one beside an unwaived
+// finding of the same rule, one alone), a rule that does not apply, a rule with
+// a description, URL and thresholds, pipes and line breaks in text, a path with
+// a space, and a plan with two problems.
+var repWaived = engine.Report{
+	Rules: []engine.Rule{
+		{ID: "finance.contingency", Area: "finance", Title: "Contingency of at least 0.5%", Severity: engine.SeverityError,
+			Description: "A contingency of at least 0.5% of allocation\nin each plan year.", Guidance: "Norwich p15 | s4.2",
+			URL: "https://www.england.nhs.uk/planning", Thresholds: []string{"contingency_pct"}},
+		{ID: "finance.qipp_stretch", Area: "finance", Title: "QIPP stretch", Severity: engine.SeverityWarning, Guidance: "Norwich p14"},
+		{ID: "performance.rtt", Area: "performance", Title: "RTT 92% within 18 weeks", Severity: engine.SeverityWarning, Guidance: "NHS Constitution"},
+	},
+	Results: []engine.Result{
+		{Plan: "plans/d.json", Organisation: "00D", Name: "NHS D | E CCG", Round: "2018-19", Verdict: engine.VerdictNotAssured,
+			Errors: 1, Waived: 2,
+			Findings: []engine.Finding{
+				{Rule: "finance.contingency", Title: "Contingency of at least 0.5%", Severity: engine.SeverityError,
+					Message: "2018/19: contingency 10 | 0.004% of allocation", Pointer: "/years/1/finance/reserves/contingency", Line: 40,
+					Expected: json.Number("1227.5"), Actual: json.Number("10"), Guidance: "Norwich p15 | s4.2", URL: "https://www.england.nhs.uk/planning"},
+				{Rule: "finance.contingency", Title: "Contingency of at least 0.5%", Severity: engine.SeverityError,
+					Message: "2019/20: contingency 0 is 0% of allocation", Pointer: "/years/2/finance/reserves/contingency", Line: 90,
+					Expected: json.Number("1250"), Actual: json.Number("0"), Guidance: "Norwich p15 | s4.2", URL: "https://www.england.nhs.uk/planning",
+					Waived: &engine.Waiver{Rule: "finance.contingency", Organisation: "00D", Round: "2018-19",
+						Reason: "Agreed deficit | recovery plan", ApprovedBy: "NHS England", Expires: "2019-03-31"}},
+				{Rule: "finance.qipp_stretch", Title: "QIPP stretch", Severity: engine.SeverityWarning,
+					Message: "QIPP plan missing", Guidance: "Norwich p14",
+					Waived: &engine.Waiver{Rule: "finance.qipp_stretch", Organisation: "00D", Round: "2018-19",
+						Reason: "QIPP agreed\nwith the region", ApprovedBy: "Region", Expires: "2019-03-31"}},
+			},
+			Rules: []engine.RuleOutcome{{Rule: "finance.contingency", Outcome: engine.OutcomeFailed},
+				{Rule: "finance.qipp_stretch", Outcome: engine.OutcomeFailed},
+				{Rule: "performance.rtt", Outcome: engine.OutcomeNotApplicable, Reason: "no rtt threshold for round 2018-19"}}},
+		{Plan: "plans/e f.json", Verdict: engine.VerdictError, Findings: []engine.Finding{},
+			Problems: []engine.Problem{{Message: "unexpected end of JSON input"},
+				{Pointer: "/organisation/code", Line: 3, Message: "missing property \"code\" <here>"}}},
+	},
+	Totals: map[engine.Verdict]int{engine.VerdictAssured: 0, engine.VerdictAssuredWithConditions: 0, engine.VerdictNotAssured: 1, engine.VerdictError: 1},
+}
+
+// TestFormatsWaived fixes the output of the CI and review formats on repWaived.
+func TestFormatsWaived(t *testing.T) {
+	for _, name := range []string{"junit", "markdown", "sarif"} {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join("testdata", name, "waived.golden")
+			got := render(t, name, repWaived)
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(path, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(string(want), string(got)); diff != "" {
+				t.Errorf("mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func render(t *testing.T, name string, r engine.Report) []byte {
+	t.Helper()
+	f, err := output.Lookup(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := f(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+type junitCounts struct {
+	Tests    int `xml:"tests,attr"`
+	Failures int `xml:"failures,attr"`
+	Errors   int `xml:"errors,attr"`
+	Skipped  int `xml:"skipped,attr"`
+}
+
+type junitDoc struct {
+	XMLName xml.Name `xml:"testsuites"`
+	junitCounts
+	Suites []struct {
+		Name string `xml:"name,attr"`
+		junitCounts
+		Properties []struct {
+			Name  string `xml:"name,attr"`
+			Value string `xml:"value,attr"`
+		} `xml:"properties>property"`
+		Cases []struct {
+			ClassName string    `xml:"classname,attr"`
+			Name      string    `xml:"name,attr"`
+			Skipped   *struct{} `xml:"skipped"`
+			Failure   *struct{} `xml:"failure"`
+			Error     *struct{} `xml:"error"`
+			SystemOut string    `xml:"system-out"`
+		} `xml:"testcase"`
+	} `xml:"testsuite"`
+}
+
+// TestJUnitStructure reads the JUnit output back: it is well-formed, and the
+// counts at every level agree with its cases and with the report.
+func TestJUnitStructure(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		rep  engine.Report
+		want junitCounts
+	}{
+		{"rep", rep, junitCounts{Tests: 5, Failures: 2, Errors: 1}},
+		{"repWaived", repWaived, junitCounts{Tests: 4, Failures: 1, Errors: 1, Skipped: 1}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := render(t, "junit", tc.rep)
+			wellFormed(t, out)
+			var doc junitDoc
+			if err := xml.Unmarshal(out, &doc); err != nil {
+				t.Fatal(err)
+			}
+			if doc.junitCounts != tc.want {
+				t.Errorf("testsuites counts %+v, want %+v", doc.junitCounts, tc.want)
+			}
+			if len(doc.Suites) != len(tc.rep.Results) {
+				t.Fatalf("%d suites for %d plans", len(doc.Suites), len(tc.rep.Results))
+			}
+			var sum junitCounts
+			for i, s := range doc.Suites {
+				res := tc.rep.Results[i]
+				var got junitCounts
+				for _, c := range s.Cases {
+					got.Tests++
+					got.Failures += btoi(c.Failure != nil)
+					got.Errors += btoi(c.Error != nil)
+					got.Skipped += btoi(c.Skipped != nil)
+					if c.ClassName != res.Plan {
+						t.Errorf("case %s: classname %q, want %q", c.Name, c.ClassName, res.Plan)
+					}
+				}
+				if got != s.junitCounts {
+					t.Errorf("suite %s: counts %+v, cases give %+v", s.Name, s.junitCounts, got)
+				}
+				if s.Name != res.Plan || len(s.Properties) != 3 || s.Properties[2].Value != string(res.Verdict) {
+					t.Errorf("suite %s: name or properties %+v do not match the plan", s.Name, s.Properties)
+				}
+				sum.Tests += got.Tests
+				sum.Failures += got.Failures
+				sum.Errors += got.Errors
+				sum.Skipped += got.Skipped
+			}
+			if sum != doc.junitCounts {
+				t.Errorf("suites sum to %+v, testsuites says %+v", sum, doc.junitCounts)
+			}
+		})
+	}
+}
+
+func TestJUnitWaivedFindingDoesNotFail(t *testing.T) {
+	var doc junitDoc
+	if err := xml.Unmarshal(render(t, "junit", repWaived), &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range doc.Suites[0].Cases {
+		if c.Name == "finance.qipp_stretch" && (c.Failure != nil || !strings.Contains(c.SystemOut, "waived") ||
+			!strings.Contains(c.SystemOut, "QIPP agreed")) {
+			t.Errorf("a rule with only waived findings: failure %v, system-out %q", c.Failure != nil, c.SystemOut)
+		}
+	}
+}
+
+func wellFormed(t *testing.T, doc []byte) {
+	t.Helper()
+	d := xml.NewDecoder(bytes.NewReader(doc))
+	for {
+		_, err := d.Token()
+		if err == io.EOF {
+			return
+		}
+		if err != nil {
+			t.Fatalf("not well-formed XML: %v", err)
+		}
+	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// TestSARIFSchema validates the SARIF output against the SARIF 2.1.0 JSON
+// schema of the OASIS specification, and checks it says what the report says.
+func TestSARIFSchema(t *testing.T) {
+	f, err := os.Open(filepath.Join("testdata", "sarif-schema-2.1.0.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	doc, err := jsonschema.UnmarshalJSON(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	if err := c.AddResource("sarif-schema-2.1.0.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	schema, err := c.Compile("sarif-schema-2.1.0.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, r := range map[string]engine.Report{"rep": rep, "repWaived": repWaived} {
+		t.Run(name, func(t *testing.T) {
+			out := render(t, "sarif", r)
+			inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(out))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := schema.Validate(inst); err != nil {
+				t.Fatalf("SARIF output does not match the schema: %v", err)
+			}
+			checkSARIF(t, out, r)
+		})
+	}
+}
+
+func checkSARIF(t *testing.T, out []byte, r engine.Report) {
+	t.Helper()
+	var log struct {
+		Runs []struct {
+			Tool struct {
+				Driver struct {
+					Rules []struct {
+						ID string `json:"id"`
+					} `json:"rules"`
+				} `json:"driver"`
+			} `json:"tool"`
+			Invocations []struct {
+				Notifications []json.RawMessage `json:"toolExecutionNotifications"`
+			} `json:"invocations"`
+			Results []struct {
+				RuleID       string            `json:"ruleId"`
+				RuleIndex    int               `json:"ruleIndex"`
+				Suppressions []json.RawMessage `json:"suppressions"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(out, &log); err != nil {
+		t.Fatal(err)
+	}
+	run := log.Runs[0]
+	var findings, waived, problems int
+	for _, res := range r.Results {
+		findings += len(res.Findings)
+		problems += len(res.Problems)
+		for _, f := range res.Findings {
+			waived += btoi(f.Waived != nil)
+		}
+	}
+	suppressed := 0
+	for _, res := range run.Results {
+		suppressed += btoi(len(res.Suppressions) > 0)
+		if run.Tool.Driver.Rules[res.RuleIndex].ID != res.RuleID {
+			t.Errorf("result of %s has ruleIndex %d", res.RuleID, res.RuleIndex)
+		}
+	}
+	if len(run.Tool.Driver.Rules) != len(r.Rules) || len(run.Results) != findings || suppressed != waived ||
+		len(run.Invocations[0].Notifications) != problems {
+		t.Errorf("rules %d, results %d, suppressed %d, notifications %d; want %d, %d, %d, %d",
+			len(run.Tool.Driver.Rules), len(run.Results), suppressed, len(run.Invocations[0].Notifications),
+			len(r.Rules), findings, waived, problems)
+	}
+}
+
+// TestMarkdownCells checks no table row of the Markdown output has more cells
+// than its header: pipes and line breaks in the report are escaped.
+func TestMarkdownCells(t *testing.T) {
+	for name, r := range map[string]engine.Report{"rep": rep, "repWaived": repWaived} {
+		t.Run(name, func(t *testing.T) {
+			cols := 0
+			for _, line := range strings.Split(string(render(t, "markdown", r)), "\n") {
+				if !strings.HasPrefix(line, "|") {
+					cols = 0
+					continue
+				}
+				n := strings.Count(strings.ReplaceAll(line, `\|`, ""), "|")
+				if cols == 0 {
+					cols = n
+				} else if n != cols {
+					t.Errorf("row has %d pipes, header %d: %s", n, cols, line)
+				}
+			}
+		})
 	}
 }
