@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -15,6 +14,7 @@ import (
 	"github.com/spf13/viper"
 
 	"github.com/planassure/planassure/engine"
+	"github.com/planassure/planassure/engine/output"
 )
 
 type explainOptions struct {
@@ -54,7 +54,7 @@ func newExplainCmd(v *viper.Viper, stdin io.Reader) *cobra.Command {
 			out := cmd.OutOrStdout()
 			if len(args) == 1 {
 				if opts.Format == "json" {
-					return writeJSON(out, entry)
+					return output.WriteJSON(out, entry)
 				}
 				return writeRuleText(out, entry)
 			}
@@ -71,7 +71,7 @@ func newExplainCmd(v *viper.Viper, stdin io.Reader) *cobra.Command {
 				return err
 			}
 			if opts.Format == "json" {
-				return writeJSON(out, struct {
+				return output.WriteJSON(out, struct {
 					Catalogue   engine.CatalogueEntry `json:"catalogue"`
 					Explanation engine.Explanation    `json:"explanation"`
 				}{entry, x})
@@ -105,15 +105,6 @@ func findEntry(c engine.Catalogue, id string) (engine.CatalogueEntry, bool) {
 		}
 	}
 	return engine.CatalogueEntry{}, false
-}
-
-func writeJSON(w io.Writer, v any) error {
-	b, err := json.MarshalIndent(v, "", "  ")
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(append(b, '\n'))
-	return err
 }
 
 var severityWords = map[engine.Severity]string{

@@ -1,10 +1,8 @@
 package output
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 
 	"github.com/olekukonko/tablewriter"
@@ -23,32 +21,14 @@ var catalogueFormatters = map[string]CatalogueFormatter{
 
 // LookupCatalogue returns the catalogue formatter for name.
 func LookupCatalogue(name string) (CatalogueFormatter, error) {
-	f, ok := catalogueFormatters[name]
-	if !ok {
-		return nil, fmt.Errorf("unknown format %q (want one of %s)", name, strings.Join(CatalogueNames(), ", "))
-	}
-	return f, nil
+	return lookup(catalogueFormatters, name)
 }
 
 // CatalogueNames returns the catalogue format names, sorted.
-func CatalogueNames() []string {
-	names := make([]string, 0, len(catalogueFormatters))
-	for n := range catalogueFormatters {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
+func CatalogueNames() []string { return names(catalogueFormatters) }
 
 // CatalogueJSON writes the catalogue as indented JSON.
-func CatalogueJSON(w io.Writer, c engine.Catalogue) error {
-	b, err := json.MarshalIndent(c, "", "  ")
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(append(b, '\n'))
-	return err
-}
+func CatalogueJSON(w io.Writer, c engine.Catalogue) error { return WriteJSON(w, c) }
 
 // CatalogueTable writes one row per rule: id, severity, title, the threshold
 // in each round, and the guidance source.

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 
 	"github.com/planassure/planassure/engine"
@@ -20,33 +19,13 @@ var diffFormatters = map[string]DiffFormatter{
 }
 
 // LookupDiff returns the diff formatter for name.
-func LookupDiff(name string) (DiffFormatter, error) {
-	f, ok := diffFormatters[name]
-	if !ok {
-		return nil, fmt.Errorf("unknown format %q (want one of %s)", name, strings.Join(DiffNames(), ", "))
-	}
-	return f, nil
-}
+func LookupDiff(name string) (DiffFormatter, error) { return lookup(diffFormatters, name) }
 
 // DiffNames returns the diff format names, sorted.
-func DiffNames() []string {
-	names := make([]string, 0, len(diffFormatters))
-	for n := range diffFormatters {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
+func DiffNames() []string { return names(diffFormatters) }
 
 // DiffJSON writes the diff as indented JSON.
-func DiffJSON(w io.Writer, d engine.PlanDiff) error {
-	b, err := json.MarshalIndent(d, "", "  ")
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(append(b, '\n'))
-	return err
-}
+func DiffJSON(w io.Writer, d engine.PlanDiff) error { return WriteJSON(w, d) }
 
 func leaf(v any) string {
 	if v == nil {

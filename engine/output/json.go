@@ -1,7 +1,6 @@
 package output
 
 import (
-	"encoding/json"
 	"io"
 
 	"github.com/planassure/planassure/engine"
@@ -9,11 +8,4 @@ import (
 
 // JSON writes the whole report as indented JSON with a trailing newline. Figures
 // keep the exact digits of the plan; map keys are sorted, so output is stable.
-func JSON(w io.Writer, r engine.Report) error {
-	b, err := json.MarshalIndent(r, "", "  ")
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(append(b, '\n'))
-	return err
-}
+func JSON(w io.Writer, r engine.Report) error { return WriteJSON(w, r) }
