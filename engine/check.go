@@ -120,13 +120,13 @@ func (e *Engine) Check(ctx context.Context, paths []string, stdin io.Reader, job
 
 // CheckFile reads and evaluates one plan file ("-" reads stdin).
 func (e *Engine) CheckFile(ctx context.Context, path string, stdin io.Reader) Result {
-	data, err := readFile(path, stdin)
+	data, err := e.readFile(path, stdin)
 	if err != nil {
 		r := Result{Plan: path, Findings: []Finding{}, Problems: []Problem{{Message: err.Error()}}}
 		r.finish()
 		return r
 	}
-	plan, err := ReadPlan(path, data)
+	plan, err := e.ReadPlan(path, data)
 	if err != nil {
 		r := Result{Plan: path, Findings: []Finding{}, Problems: problemsOf(err)}
 		r.finish()
@@ -135,22 +135,10 @@ func (e *Engine) CheckFile(ctx context.Context, path string, stdin io.Reader) Re
 	return e.Evaluate(ctx, plan)
 }
 
+// readFile reads a plan file under the default size limit; Engine.readFile
+// applies the engine's own.
 func readFile(path string, stdin io.Reader) ([]byte, error) {
-	if path == "-" {
-		if stdin == nil {
-			return nil, errors.New("no standard input")
-		}
-		return io.ReadAll(stdin)
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			return nil, fmt.Errorf("cannot read the file: %w", pe.Err)
-		}
-		return nil, err
-	}
-	return data, nil
+	return readFileLimit(path, stdin, DefaultMaxFileSize)
 }
 
 // NewReport assembles a report from results, in the order given.

@@ -18,7 +18,10 @@ const MaxDepth = 64
 // decodeJSON reads exactly one JSON document from data. Numbers stay exact
 // (json.Number), duplicate object keys and trailing content are errors, and
 // nesting deeper than MaxDepth is refused. Errors are *PlanError without Path.
-func decodeJSON(data []byte) (any, error) {
+func decodeJSON(data []byte) (any, error) { return decodeJSONDepth(data, MaxDepth) }
+
+// decodeJSONDepth is decodeJSON refusing nesting deeper than maxDepth.
+func decodeJSONDepth(data []byte, maxDepth int) (any, error) {
 	if len(data) == 0 || len(bytes.TrimSpace(data)) == 0 {
 		return nil, &PlanError{Err: errors.New("the file is empty: expected a JSON plan submission")}
 	}
@@ -29,7 +32,7 @@ func decodeJSON(data []byte) (any, error) {
 		off := invalidUTF8Offset(data)
 		return nil, &PlanError{Line: lineAt(data, off), Err: fmt.Errorf("the file is not valid UTF-8 text (byte %d): export it as UTF-8 JSON", off)}
 	}
-	d := &decoder{data: data, dec: json.NewDecoder(bytes.NewReader(data))}
+	d := &decoder{data: data, dec: json.NewDecoder(bytes.NewReader(data)), maxDepth: maxDepth}
 	d.dec.UseNumber()
 	v, err := d.value(0, nil)
 	if err != nil {
@@ -43,8 +46,9 @@ func decodeJSON(data []byte) (any, error) {
 }
 
 type decoder struct {
-	data []byte
-	dec  *json.Decoder
+	data     []byte
+	dec      *json.Decoder
+	maxDepth int
 }
 
 func (d *decoder) syntaxError(err error) error {
@@ -66,11 +70,16 @@ func (d *decoder) value(depth int, path []string) (any, error) {
 	}
 	delim, ok := tok.(json.Delim)
 	if !ok {
+		if n, isNum := tok.(json.Number); isNum {
+			if err := checkNumber(n); err != nil {
+				return nil, &PlanError{Pointer: pointerOf(path), Line: lineAt(d.data, skipSpace(d.data, int(start))), Err: err}
+			}
+		}
 		return tok, nil
 	}
-	if depth >= MaxDepth {
+	if depth >= d.maxDepth {
 		return nil, &PlanError{Pointer: pointerOf(path), Line: lineAt(d.data, int(start)),
-			Err: fmt.Errorf("nested more than %d levels deep: this is not a plan submission", MaxDepth)}
+			Err: fmt.Errorf("nested more than %d levels deep: this is not a plan submission (a plan is at most six levels deep)", d.maxDepth)}
 	}
 	switch delim {
 	case '{':

@@ -12,6 +12,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -31,7 +32,24 @@ type Options struct {
 	// KeepFigures makes Evaluate set Result.Figures, the plan figures a report
 	// draws (charts); off, results carry none and a batch stays small.
 	KeepFigures bool
+	// MaxFileSize is the largest plan CheckFile reads, in bytes (a file or
+	// standard input); a larger one is refused without being read whole.
+	// 0 means DefaultMaxFileSize.
+	MaxFileSize int64
+	// MaxDepth is the deepest nesting of objects and arrays a plan may have;
+	// 0 means MaxDepth.
+	MaxDepth int
+	// Timeout bounds the evaluation of one plan; a plan that takes longer gets
+	// verdict error. 0 means DefaultTimeout.
+	Timeout time.Duration
 }
+
+// The default limits: far above any real plan (the largest shipped plan is
+// under 30 KiB, six levels deep, and evaluates in milliseconds).
+const (
+	DefaultMaxFileSize = 10 << 20 // 10 MiB
+	DefaultTimeout     = 10 * time.Second
+)
 
 // Engine holds the compiled rules. It is safe for concurrent use.
 type Engine struct {
@@ -41,6 +59,28 @@ type Engine struct {
 	rounds     []string                  // known planning rounds, sorted; nil when the policies define none
 	thresholds map[string]map[string]any // data.lib.rounds.thresholds: round -> threshold key -> value
 	figures    bool                      // Options.KeepFigures
+	limits     limits
+}
+
+// limits are the Options limits with the defaults filled in.
+type limits struct {
+	maxFileSize int64
+	maxDepth    int
+	timeout     time.Duration
+}
+
+func limitsOf(opts Options) limits {
+	l := limits{maxFileSize: opts.MaxFileSize, maxDepth: opts.MaxDepth, timeout: opts.Timeout}
+	if l.maxFileSize <= 0 {
+		l.maxFileSize = DefaultMaxFileSize
+	}
+	if l.maxDepth <= 0 {
+		l.maxDepth = MaxDepth
+	}
+	if l.timeout <= 0 {
+		l.timeout = DefaultTimeout
+	}
+	return l
 }
 
 // ErrNoRules is returned when the policies define no rule.
@@ -59,13 +99,17 @@ func New(ctx context.Context, fsys fs.FS, opts Options) (*Engine, error) {
 			return nil, err
 		}
 	}
+	if err := checkBuiltins(modules); err != nil {
+		return nil, fmt.Errorf("load policies: %w", err)
+	}
 	var schema any
 	if err := util.UnmarshalJSON(PlanSchema, &schema); err != nil {
 		return nil, fmt.Errorf("read plan schema: %w", err)
 	}
 	schemas := ast.NewSchemaSet()
 	schemas.Put(ast.SchemaRootRef, schema)
-	c := ast.NewCompiler().WithStrict(true).WithSchemas(schemas).WithUseTypeCheckAnnotations(true)
+	c := ast.NewCompiler().WithStrict(true).WithSchemas(schemas).WithUseTypeCheckAnnotations(true).
+		WithCapabilities(capabilities())
 	if c.Compile(modules); c.Failed() {
 		return nil, fmt.Errorf("compile policies: %w", c.Errors)
 	}
@@ -90,7 +134,7 @@ func New(ctx context.Context, fsys fs.FS, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("prepare query: %w", err)
 	}
-	e := &Engine{rules: rules, query: q, figures: opts.KeepFigures}
+	e := &Engine{rules: rules, query: q, figures: opts.KeepFigures, limits: limitsOf(opts)}
 	for id := range rules {
 		e.ids = append(e.ids, id)
 	}
@@ -217,9 +261,11 @@ func (e *Engine) evaluate(ctx context.Context, p Plan) ([]Finding, []RuleOutcome
 		return nil, nil, &PlanError{Path: p.Path, Pointer: "/submission/round", Line: LineOf(p.raw, "/submission/round"),
 			Err: fmt.Errorf("unknown planning round %q: known rounds are %s (add one with --data)", p.Round, strings.Join(e.rounds, ", "))}
 	}
+	ctx, cancel := context.WithTimeout(ctx, e.limits.timeout)
+	defer cancel()
 	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(p.input))
 	if err != nil {
-		return nil, nil, &PlanError{Path: p.Path, Err: fmt.Errorf("evaluate rules: %w", err)}
+		return nil, nil, &PlanError{Path: p.Path, Err: e.evalError(ctx, err)}
 	}
 	if len(rs) != 1 || len(rs[0].Expressions) != 1 {
 		return nil, nil, &PlanError{Path: p.Path, Err: errors.New("evaluate rules: the policies returned no result")}

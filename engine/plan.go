@@ -99,7 +99,11 @@ func planSchema() (*jsonschema.Schema, error) {
 // a plan year present). Every problem found is returned, as PlanErrors or a
 // *PlanError, naming path.
 func ReadPlan(path string, data []byte) (Plan, error) {
-	doc, err := decodeJSON(data)
+	return readPlan(path, data, MaxDepth)
+}
+
+func readPlan(path string, data []byte, maxDepth int) (Plan, error) {
+	doc, err := decodeJSONDepth(data, maxDepth)
 	if err != nil {
 		var pe *PlanError
 		if errors.As(err, &pe) {
