@@ -163,7 +163,7 @@ func TestTimeoutGivesVerdictError(t *testing.T) {
 func TestRuntimeErrorNamesTheRule(t *testing.T) {
 	t.Parallel()
 	e, err := engine.New(t.Context(), policyFS(nil), engine.Options{Local: []fs.FS{fstest.MapFS{
-		"rules/t/div.rego": {Data: []byte("# METADATA\n# title: T\n# custom:\n#   severity: error\n#   guidance: g\npackage rules.t.div\n\ndeny contains {\"msg\": \"x\"} if {\n\tx := input.years[0].finance.surplus.in_year / 0\n\tx > 1\n}\n")},
+		"rules/t/div.rego":  {Data: []byte("# METADATA\n# title: T\n# custom:\n#   severity: error\n#   guidance: g\npackage rules.t.div\n\ndeny contains {\"msg\": \"x\"} if {\n\tx := input.years[0].finance.surplus.in_year / 0\n\tx > 1\n}\n")},
 		"rules/t/conv.rego": {Data: []byte("# METADATA\n# title: T\n# custom:\n#   severity: error\n#   guidance: g\npackage rules.t.conv\n\ndeny contains {\"msg\": \"x\"} if {\n\tto_number(input.organisation.name) > 1\n}\n")},
 	}}})
 	if err != nil {
