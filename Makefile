@@ -29,3 +29,7 @@ lint: ## gofmt, go vet, opa fmt, opa check --strict against the plan schema
 
 check-policies: ## run the Rego tests with the opa CLI, verbose
 	$(GO) tool opa test policies -v
+
+.PHONY: bench
+bench: ## benchmark against conftest and opa eval on 1,000 and 10,000 generated plans (bench/run.sh; docs/performance.md)
+	bench/run.sh

@@ -9,7 +9,7 @@
 // warnings; each plan records the rules it was built to breach under
 // x_generator.breaches.
 //
-//	go run ./bench/plangen -n 1000 -seed 1 -out .bench/plans-1000
+//	go run ./bench/plangen -n 1000 -seed 1 -out .bench/plans-1000 [-input .bench/input-1000.json]
 package main
 
 import (
@@ -29,6 +29,7 @@ func main() {
 	n := flag.Int("n", 1000, "number of plans")
 	seed := flag.Uint64("seed", 1, "random seed: the same seed writes the same plans")
 	out := flag.String("out", "", "directory to write the plans into (created)")
+	input := flag.String("input", "", "also write every plan as one JSON array to this file (an input for opa eval)")
 	flag.Parse()
 	if *out == "" || *n < 1 {
 		fmt.Fprintln(os.Stderr, "usage: plangen -n N -seed S -out DIR")
@@ -38,6 +39,8 @@ func main() {
 		fmt.Fprintln(os.Stderr, "plangen:", err)
 		os.Exit(1)
 	}
+	var all bytes.Buffer
+	all.WriteString("[")
 	for i := range *n {
 		b, err := Generate(*seed, i)
 		if err != nil {
@@ -45,6 +48,19 @@ func main() {
 			os.Exit(1)
 		}
 		if err := os.WriteFile(filepath.Join(*out, FileName(i)), b, 0o644); err != nil {
+			fmt.Fprintln(os.Stderr, "plangen:", err)
+			os.Exit(1)
+		}
+		if *input != "" {
+			if i > 0 {
+				all.WriteString(",")
+			}
+			all.Write(b)
+		}
+	}
+	if *input != "" {
+		all.WriteString("]\n")
+		if err := os.WriteFile(*input, all.Bytes(), 0o644); err != nil {
 			fmt.Fprintln(os.Stderr, "plangen:", err)
 			os.Exit(1)
 		}

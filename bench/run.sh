@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# make bench: planassure against conftest and opa eval on the same generated
+# plans and the shipped policies. Prints wall time, plans/second, peak RSS and
+# planassure's ratio to each peer; the three finding counts must agree (exit 1
+# if not). Then a one-plan cold run of each tool (median of 10), and the cost
+# with the rule set doubled.
+#
+#   BENCH_SIZES="1000 10000"  plan counts (default)
+#   BENCH_DOUBLED=1000        plan count for the doubled rule set ("" to skip)
+#   BENCH_SEED=1
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CONFTEST_VERSION=v0.71.1 # latest the Go module proxy served when pinned
+SIZES=${BENCH_SIZES:-1000 10000}
+DOUBLED=${BENCH_DOUBLED-1000}
+SEED=${BENCH_SEED:-1}
+B=$PWD/.bench
+mkdir -p "$B/bin"
+
+if [ ! -x /usr/bin/time ]; then
+	echo "installing GNU time (peak RSS)" >&2
+	SUDO=""
+	[ "$(id -u)" = 0 ] || SUDO=sudo
+	$SUDO apt-get install -y -qq time >/dev/null
+fi
+if [ ! -x "$B/bin/conftest" ] || ! grep -q "$CONFTEST_VERSION" "$B/bin/conftest.version" 2>/dev/null; then
+	echo "installing conftest $CONFTEST_VERSION" >&2
+	GOBIN=$B/bin go install "github.com/open-policy-agent/conftest@$CONFTEST_VERSION"
+	echo "$CONFTEST_VERSION" >"$B/bin/conftest.version"
+fi
+go build -o "$B/bin/planassure" ./cmd/planassure
+go build -o "$B/bin/plangen" ./bench/plangen
+go build -o "$B/bin/count" ./bench/count
+OPA=$(go tool -n opa) # the binary `go tool opa` runs, without the go command's start-up
+CONFTEST=$B/bin/conftest
+PA=$B/bin/planassure
+
+echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
+echo "tools:   planassure $(git describe --always --dirty 2>/dev/null || echo '(this tree)'), conftest $CONFTEST_VERSION ($("$CONFTEST" --version | tr '\n' ' ')), opa $("$OPA" version | awk '/^Version/ {print $2}')"
+echo
+
+# timed LABEL OUT CMD...: runs CMD with stdout to OUT, records wall seconds and peak RSS (KB)
+timed() {
+	local label=$1 out=$2
+	shift 2
+	/usr/bin/time -f '%e %M' -o "$B/time.$label" "$@" >"$out" || true
+	read -r WALL RSS < <(tail -n 1 "$B/time.$label") # GNU time writes "Command exited with non-zero status" first
+}
+
+# generate N: plans into $B/plans-N and the array $B/input-N.json, unless already there
+generate() {
+	local n=$1 dir=$B/plans-$1
+	if [ "$(find "$dir" -name '*.json' 2>/dev/null | wc -l)" != "$n" ] || [ ! -s "$B/input-$n.json" ] || [ "$(cat "$dir.seed" 2>/dev/null)" != "$SEED" ]; then
+		rm -rf "$dir"
+		"$B/bin/plangen" -n "$n" -seed "$SEED" -out "$dir" -input "$B/input-$n.json"
+		echo "$SEED" >"$dir.seed"
+	fi
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a > 0) printf "%.1f", b / a; else print "inf" }'; }
+rate() { awk -v n="$1" -v t="$2" 'BEGIN { if (t > 0) printf "%.0f", n / t; else print "inf" }'; }
+
+QUERY='sum([n | some p in input; n := count(data.main.deny) with input as p])'
+STATUS=0
+
+# compare N LABEL PA_FLAGS POLICY_DIR: the three tools on $B/plans-N
+compare() {
+	local n=$1 label=$2 paflags=$3 pol=$4 dir=$B/plans-$1
+	timed pa "$B/out.pa" "$PA" check -o json --fail-on none $paflags "$dir"
+	local pa_wall=$WALL pa_rss=$RSS pa_count
+	pa_count=$("$B/bin/count" <"$B/out.pa")
+	timed conftest "$B/out.conftest" sh -c "find '$dir' -name '*.json' | sort | xargs -n 2000 '$CONFTEST' test --no-color -p '$pol' -o json"
+	local ct_wall=$WALL ct_rss=$RSS ct_count
+	ct_count=$("$B/bin/count" <"$B/out.conftest")
+	timed opa "$B/out.opa" "$OPA" eval -d "$pol" -i "$B/input-$n.json" -f raw "$QUERY"
+	local opa_wall=$WALL opa_rss=$RSS opa_count
+	opa_count=$("$B/bin/count" <"$B/out.opa")
+
+	printf '\n%s, %s plans\n' "$label" "$n"
+	printf '  %-12s %9s %11s %12s %10s %9s\n' tool "wall (s)" "plans/s" "peak RSS MB" findings "pa ratio"
+	printf '  %-12s %9s %11s %12s %10s %9s\n' planassure "$pa_wall" "$(rate "$n" "$pa_wall")" "$((pa_rss / 1024))" "$pa_count" "1.0"
+	printf '  %-12s %9s %11s %12s %10s %9s\n' conftest "$ct_wall" "$(rate "$n" "$ct_wall")" "$((ct_rss / 1024))" "$ct_count" "$(ratio "$pa_wall" "$ct_wall")x"
+	printf '  %-12s %9s %11s %12s %10s %9s\n' "opa eval" "$opa_wall" "$(rate "$n" "$opa_wall")" "$((opa_rss / 1024))" "$opa_count" "$(ratio "$pa_wall" "$opa_wall")x"
+	if [ "$pa_count" != "$ct_count" ] || [ "$pa_count" != "$opa_count" ]; then
+		echo "  MISMATCH: the tools count different findings ($pa_count, $ct_count, $opa_count)" >&2
+		STATUS=1
+	fi
+}
+
+for n in $SIZES; do
+	generate "$n"
+	compare "$n" "shipped rules" "" policies
+done
+
+# cold: one plan, a fresh process each time, median of 10 runs (ms)
+median_ms() {
+	local i t
+	for i in 1 2 3 4 5 6 7 8 9 10; do
+		/usr/bin/time -f '%e' -o "$B/time.cold" "$@" >/dev/null 2>&1 || true
+		tail -n 1 "$B/time.cold"
+	done | sort -n | awk '{a[NR] = $1} END {printf "%.0f", (a[5] + a[6]) / 2 * 1000}'
+}
+PLAN=plans/06W-2017-19.json
+echo
+echo "cold: one plan ($PLAN), new process per run, median of 10"
+pa_cold=$(median_ms "$PA" check -o json "$PLAN")
+ct_cold=$(median_ms "$CONFTEST" test --no-color -p policies -o json "$PLAN")
+opa_cold=$(median_ms "$OPA" eval -d policies -i "$PLAN" -f raw 'count(data.main.deny)')
+printf '  %-12s %6s ms\n' planassure "$pa_cold" conftest "$ct_cold" "opa eval" "$opa_cold"
+
+# the rule set doubled: every rule again under a second area name (rules/<area>2/...)
+if [ -n "$DOUBLED" ]; then
+	D=$B/doubled
+	rm -rf "$D"
+	mkdir -p "$D/full" "$D/extra"
+	cp -r policies/. "$D/full/"
+	for f in policies/rules/*/*.rego; do
+		case $f in *_test.rego) continue ;; esac
+		area=$(basename "$(dirname "$f")")
+		for root in "$D/full" "$D/extra"; do
+			mkdir -p "$root/rules/${area}2"
+			sed "s/^package rules\.$area\./package rules.${area}2./" "$f" >"$root/rules/${area}2/$(basename "$f")"
+		done
+	done
+	rm -f "$D"/full/*.go
+	generate "$DOUBLED"
+	# planassure keeps its built-in rules and loads the copies beside them
+	compare "$DOUBLED" "doubled rules ($(find "$D/full/rules" -name '*.rego' ! -name '*_test.rego' | wc -l) rule files)" "--policies $D/extra" "$D/full"
+fi
+exit $STATUS
