@@ -32,6 +32,11 @@ type checkOptions struct {
 	Progress string   `mapstructure:"progress"`
 	Policies []string `mapstructure:"policies"`
 	Data     []string `mapstructure:"data"`
+	// Limits (see limits.go): the largest plan file, the deepest nesting, the
+	// longest evaluation of one plan.
+	MaxFileSize string        `mapstructure:"max-file-size"`
+	MaxDepth    int           `mapstructure:"max-depth"`
+	Timeout     time.Duration `mapstructure:"timeout"`
 }
 
 func newCheckCmd(v *viper.Viper, stdin io.Reader) *cobra.Command {
@@ -70,6 +75,7 @@ error, a plan that cannot be read, or policies that do not load.`,
 	f.String("waivers", "", "YAML or JSON file of waivers: rule, organisation, round, reason, approved_by, expires")
 	f.String("as-of", "", "date waiver expiry is judged on, YYYY-MM-DD (default today)")
 	f.String("progress", "auto", "progress bar on stderr: auto (when stderr is a terminal and the batch is large), always or never")
+	addLimitFlags(f)
 	addPolicyFlags(f)
 	return cmd
 }
@@ -110,7 +116,11 @@ func runCheck(ctx context.Context, opts checkOptions, args []string, stdin io.Re
 			return err
 		}
 	}
-	eng, err := newEngine(ctx, opts.Policies, opts.Data)
+	limits, err := parseLimits(opts)
+	if err != nil {
+		return usageError{err}
+	}
+	eng, err := newEngine(ctx, opts.Policies, opts.Data, limits)
 	if err != nil {
 		return err
 	}
@@ -187,8 +197,11 @@ func parseFailOn(s string) (engine.Severity, error) {
 }
 
 // newEngine builds the engine from the embedded policies plus local ones.
-func newEngine(ctx context.Context, local, dataFiles []string) (*engine.Engine, error) {
+func newEngine(ctx context.Context, local, dataFiles []string, tweaks ...func(*engine.Options)) (*engine.Engine, error) {
 	var opts engine.Options
+	for _, t := range tweaks {
+		t(&opts)
+	}
 	for _, dir := range local {
 		info, err := os.Stat(dir)
 		if err != nil || !info.IsDir() {

@@ -1,0 +1,62 @@
+package main
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"github.com/planassure/planassure/engine"
+)
+
+// addLimitFlags adds the limits that keep a hostile or broken input from
+// exhausting memory or time: far above any real plan, and adjustable.
+func addLimitFlags(f *pflag.FlagSet) {
+	f.String("max-file-size", "10MiB", "largest plan file or standard input read, e.g. 10MiB, 512KiB, 1000000 (bytes)")
+	f.Int("max-depth", engine.MaxDepth, "deepest nesting of objects and arrays in a plan")
+	f.Duration("timeout", engine.DefaultTimeout, "longest evaluation of one plan; a plan that takes longer gets verdict error")
+}
+
+// parseLimits checks the limits of check and returns them as an engine option.
+func parseLimits(opts checkOptions) (func(*engine.Options), error) {
+	size, err := parseFileSize(opts.MaxFileSize)
+	if err != nil {
+		return nil, fmt.Errorf("--max-file-size %q: %w", opts.MaxFileSize, err)
+	}
+	if opts.MaxDepth < 1 {
+		return nil, fmt.Errorf("--max-depth %d: want at least 1", opts.MaxDepth)
+	}
+	if opts.Timeout <= 0 {
+		return nil, fmt.Errorf("--timeout %s: want a positive duration, e.g. 10s or 1m", opts.Timeout)
+	}
+	return func(o *engine.Options) {
+		o.MaxFileSize, o.MaxDepth, o.Timeout = size, opts.MaxDepth, opts.Timeout
+	}, nil
+}
+
+var sizeUnits = []struct {
+	suffix string
+	bytes  int64
+}{
+	{"gib", 1 << 30}, {"mib", 1 << 20}, {"kib", 1 << 10},
+	{"gb", 1e9}, {"mb", 1e6}, {"kb", 1e3},
+	{"g", 1 << 30}, {"m", 1 << 20}, {"k", 1 << 10}, {"b", 1},
+}
+
+// parseFileSize reads a size in bytes: "10MiB", "512 KiB", "1.5MB", "1000000".
+func parseFileSize(s string) (int64, error) {
+	t := strings.ToLower(strings.TrimSpace(s))
+	unit := int64(1)
+	for _, u := range sizeUnits {
+		if strings.HasSuffix(t, u.suffix) {
+			t, unit = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.bytes
+			break
+		}
+	}
+	n, err := strconv.ParseFloat(t, 64)
+	if err != nil || n != n || n <= 0 || n*float64(unit) >= 1<<62 {
+		return 0, fmt.Errorf("want a positive size, e.g. 10MiB, 512KiB or 1000000 (bytes)")
+	}
+	return int64(n * float64(unit)), nil
+}
