@@ -212,10 +212,10 @@ func money(n json.Number) string {
 // with one decimal, so the page is byte-for-byte deterministic.
 type chart struct {
 	ID, Title, Desc string
+	TitleLines      []tick // the title, wrapped to the chart's width
 	Width, Height   int
 	Left, Top       string // plot area corners
 	Right, Bottom   string
-	TitleX          string
 	YLabel, XLabel  string
 	YLabelX         string
 	YLabelY         string
@@ -262,9 +262,9 @@ const (
 	chartWidth  = 480
 	plotLeft    = 76.0
 	plotRight   = 464.0
-	plotTop     = 44.0
-	plotBottom  = 214.0
-	legendTop   = 262.0
+	plotTop     = 56.0
+	plotBottom  = 226.0
+	legendTop   = 274.0
 	legendLineH = 20.0
 )
 
@@ -339,10 +339,38 @@ func newChart(id, title, yLabel, xLabel string) *chart {
 	return &chart{
 		ID: id, Title: title, Width: chartWidth, Height: int(legendTop + legendLineH),
 		Left: f1(plotLeft), Right: f1(plotRight), Top: f1(plotTop), Bottom: f1(plotBottom),
-		TitleX: f1(chartWidth / 2), YLabel: yLabel, XLabel: xLabel,
+		TitleLines: titleLines(title), YLabel: yLabel, XLabel: xLabel,
 		YLabelX: "16.0", YLabelY: f1((plotTop + plotBottom) / 2),
 		XLabelX: f1((plotLeft + plotRight) / 2), XLabelY: f1(plotBottom + 38),
 	}
+}
+
+// titleLines wraps a chart title at word boundaries into lines of at most
+// 48 characters (15px bold fits about 55 in the chart's width).
+func titleLines(title string) []tick {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(title) {
+		if line != "" && len([]rune(line))+1+len([]rune(w)) > 48 {
+			lines = append(lines, line)
+			line = w
+			continue
+		}
+		if line != "" {
+			line += " "
+		}
+		line += w
+	}
+	lines = append(lines, line)
+	out := make([]tick, len(lines))
+	y := 22.0
+	if len(lines) > 1 {
+		y = 18
+	}
+	for i, l := range lines {
+		out[i] = tick{X: f1(chartWidth / 2), Y: f1(y + 18*float64(i)), Label: l}
+	}
+	return out
 }
 
 func (c *chart) yAxis(lo, hi float64, unit string) scale {
