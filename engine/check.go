@@ -87,8 +87,13 @@ func Expand(args []string) ([]string, error) {
 // the one prepared query. It never fails as a whole: a plan that cannot be read
 // or evaluated gets verdict error with its problems, and the others are still
 // checked. Results keep the order of paths whatever the number of workers.
+// With Options.Footprints, footprint documents are evaluated with their
+// members (see checkFootprints).
 // progress, when not nil, is called once per plan as it completes.
 func (e *Engine) Check(ctx context.Context, paths []string, stdin io.Reader, jobs int, progress func()) Report {
+	if e.footprints {
+		return e.NewReport(e.checkFootprints(ctx, paths, stdin, jobs, progress))
+	}
 	results := make([]Result, len(paths))
 	if jobs < 1 {
 		jobs = 1

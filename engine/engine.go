@@ -32,6 +32,10 @@ type Options struct {
 	// KeepFigures makes Evaluate set Result.Figures, the plan figures a report
 	// draws (charts); off, results carry none and a batch stays small.
 	KeepFigures bool
+	// Footprints makes Check group plans by organisation.stp: each footprint
+	// document is evaluated with the plans naming it as input.member_plans, and
+	// its result lists them.
+	Footprints bool
 	// MaxFileSize is the largest plan CheckFile reads, in bytes (a file or
 	// standard input); a larger one is refused without being read whole.
 	// 0 means DefaultMaxFileSize.
@@ -59,6 +63,7 @@ type Engine struct {
 	rounds     []string                  // known planning rounds, sorted; nil when the policies define none
 	thresholds map[string]map[string]any // data.lib.rounds.thresholds: round -> threshold key -> value
 	figures    bool                      // Options.KeepFigures
+	footprints bool                      // Options.Footprints
 	limits     limits
 }
 
@@ -134,7 +139,7 @@ func New(ctx context.Context, fsys fs.FS, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("prepare query: %w", err)
 	}
-	e := &Engine{rules: rules, query: q, figures: opts.KeepFigures, limits: limitsOf(opts)}
+	e := &Engine{rules: rules, query: q, figures: opts.KeepFigures, footprints: opts.Footprints, limits: limitsOf(opts)}
 	for id := range rules {
 		e.ids = append(e.ids, id)
 	}
@@ -243,13 +248,16 @@ type entry struct {
 // every rule's outcome, and the verdict. An evaluation error gives verdict error.
 func (e *Engine) Evaluate(ctx context.Context, p Plan) Result {
 	res := Result{Plan: p.Path, Organisation: p.Organisation, Name: p.Name, Round: p.Round, Findings: []Finding{}}
+	if p.IsFootprint() {
+		res.Kind = KindFootprint
+	}
 	findings, outcomes, err := e.evaluate(ctx, p)
 	if err != nil {
 		res.Problems = problemsOf(err)
 	} else {
 		res.Findings, res.Rules = findings, outcomes
 	}
-	if e.figures {
+	if e.figures && res.Kind != KindFootprint { // a footprint has no plan figures to draw
 		res.Figures = e.Figures(p)
 	}
 	res.finish()

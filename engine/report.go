@@ -82,6 +82,7 @@ type Result struct {
 	Organisation string        `json:"organisation,omitempty"`
 	Name         string        `json:"name,omitempty"`
 	Round        string        `json:"round,omitempty"`
+	Kind         string        `json:"kind,omitempty"` // KindFootprint for a footprint (STP) submission
 	Verdict      Verdict       `json:"verdict"`
 	Errors       int           `json:"errors"`   // error findings not waived
 	Warnings     int           `json:"warnings"` // warning findings not waived
@@ -89,6 +90,7 @@ type Result struct {
 	Findings     []Finding     `json:"findings"`
 	Rules        []RuleOutcome `json:"rules,omitempty"`
 	Problems     []Problem     `json:"problems,omitempty"` // why the verdict is error
+	Members      []Member      `json:"members,omitempty"`  // a footprint's member plans (check --footprint)
 	Figures      *PlanFigures  `json:"-"`                  // set only with Options.KeepFigures
 }
 
@@ -171,6 +173,7 @@ func (rep Report) ExitCode(failOn Severity) int {
 }
 
 func (rep *Report) total() {
+	rep.refreshMembers()
 	rep.Totals = map[Verdict]int{}
 	for _, v := range Verdicts {
 		rep.Totals[v] = 0

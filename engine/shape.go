@@ -10,7 +10,18 @@ import (
 // doc has passed the schema, so the types are known.
 func shapeErrors(doc any) PlanErrors {
 	root, _ := doc.(map[string]any)
+	if _, ok := root["member_plans"]; ok {
+		return PlanErrors{{Pointer: "/member_plans", Err: fmt.Errorf("member_plans is filled in by planassure (check --footprint), never written in a file")}}
+	}
+	if isFootprintDoc(root) {
+		return footprintShapeErrors(root)
+	}
 	years, _ := root["years"].([]any)
+	return yearOrderErrors(years, "/years")
+}
+
+// yearOrderErrors checks the array of years (each with year and basis) at pointer at.
+func yearOrderErrors(years []any, at string) PlanErrors {
 	var errs PlanErrors
 	seen := map[string]int{}
 	prev, sawPlan := "", false
@@ -18,9 +29,9 @@ func shapeErrors(doc any) PlanErrors {
 		year, _ := y.(map[string]any)
 		name, _ := year["year"].(string)
 		basis, _ := year["basis"].(string)
-		ptr := "/years/" + strconv.Itoa(i) + "/year"
+		ptr := at + "/" + strconv.Itoa(i) + "/year"
 		if j, dup := seen[name]; dup {
-			errs = append(errs, &PlanError{Pointer: ptr, Err: fmt.Errorf("year %s appears twice (also at /years/%d)", name, j)})
+			errs = append(errs, &PlanError{Pointer: ptr, Err: fmt.Errorf("year %s appears twice (also at %s/%d)", name, at, j)})
 		} else if prev != "" && name < prev {
 			errs = append(errs, &PlanError{Pointer: ptr, Err: fmt.Errorf("year %s comes after %s: years must run oldest first", name, prev)})
 		} else if !consecutiveYear(name) {
@@ -31,12 +42,12 @@ func shapeErrors(doc any) PlanErrors {
 		if basis == "plan" {
 			sawPlan = true
 		} else if sawPlan {
-			errs = append(errs, &PlanError{Pointer: "/years/" + strconv.Itoa(i) + "/basis",
+			errs = append(errs, &PlanError{Pointer: at + "/" + strconv.Itoa(i) + "/basis",
 				Err: fmt.Errorf("%s is a %s year after a plan year: baseline years come first", name, basis)})
 		}
 	}
 	if !sawPlan {
-		errs = append(errs, &PlanError{Pointer: "/years", Err: fmt.Errorf("no plan year: at least one year needs basis \"plan\"")})
+		errs = append(errs, &PlanError{Pointer: at, Err: fmt.Errorf("no plan year: at least one year needs basis \"plan\"")})
 	}
 	return errs
 }

@@ -3,14 +3,18 @@
 # description: |
 #   The one entrypoint. Collects every finding of every rule under data.rules,
 #   tagged with the rule id (the package path below data.rules), and the rules
-#   that do not apply to the plan's planning round.
+#   that do not apply to the plan's planning round. Rules of the footprint area run
+#   on footprint (STP) submissions only, and every other area on plans only.
 # entrypoint: true
 package main
+
+import data.lib.plan
 
 # METADATA
 # description: every finding of every rule, tagged with its rule id
 deny contains object.union(finding, {"rule": concat(".", [area, name])}) if {
 	some area, name
+	_applies(area)
 	some finding in data.rules[area][name].deny
 }
 
@@ -18,5 +22,25 @@ deny contains object.union(finding, {"rule": concat(".", [area, name])}) if {
 # description: rules whose threshold is absent for the plan's round, with the reason
 not_applicable contains {"rule": concat(".", [area, name]), "msg": msg} if {
 	some area, name
+	_applies(area)
 	some msg in data.rules[area][name].not_applicable
 }
+
+# METADATA
+# description: rules of the other kind of document, with the reason they do not apply
+not_applicable contains {"rule": concat(".", [area, name]), "msg": _other_kind} if {
+	some area, name
+	data.rules[area][name].deny
+	not _applies(area)
+}
+
+_applies("footprint") if plan.is_footprint
+
+_applies(area) if {
+	area != "footprint"
+	plan.is_plan
+}
+
+default _other_kind := "a footprint rule: it applies to footprint (STP) submissions, not to the plan of one organisation"
+
+_other_kind := "a rule for the plan of one organisation: it does not apply to a footprint (STP) submission" if plan.is_footprint

@@ -1,6 +1,7 @@
 package main_test
 
 import data.lib.fixture_test as fixture
+import data.lib.footprint_fixture_test as footprint_fixture
 import data.main
 
 test_pass_fixture_has_no_findings if {
@@ -22,4 +23,30 @@ test_not_applicable_names_the_rule if {
 	some x in n
 	x.rule == "finance.cumulative_surplus"
 	x.msg == "the round sets no cumulative surplus threshold (the CCG control total governs)"
+}
+
+# each kind of document is checked by its own rules only
+test_pass_footprint_gets_no_plan_rule_findings if {
+	r := main.deny with input as footprint_fixture.with_members
+	r == set()
+}
+
+test_fail_footprint_findings_carry_their_rule_id if {
+	fp := json.patch(footprint_fixture.footprint, [{"op": "replace", "path": "/footprint/years/0/stated/nhs", "value": -9400}])
+	r := main.deny with input as fp
+	{f.rule | some f in r} == {"footprint.member_consistency"}
+}
+
+test_not_applicable_names_the_other_kind if {
+	n := main.not_applicable with input as fixture.plan
+	{
+		"rule": "footprint.aggregate_balance",
+		"msg": "a footprint rule: it applies to footprint (STP) submissions, not to the plan of one organisation",
+	} in n
+	f := main.not_applicable with input as footprint_fixture.footprint
+	{
+		"rule": "must_dos.all_answered",
+		"msg": "a rule for the plan of one organisation: it does not apply to a footprint (STP) submission",
+	} in f
+	not {"rule": "footprint.aggregate_balance", "msg": "a footprint rule: it applies to footprint (STP) submissions, not to the plan of one organisation"} in f
 }

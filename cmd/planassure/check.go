@@ -30,8 +30,10 @@ type checkOptions struct {
 	Waivers  string   `mapstructure:"waivers"`
 	AsOf     string   `mapstructure:"as-of"`
 	Progress string   `mapstructure:"progress"`
-	Policies []string `mapstructure:"policies"`
-	Data     []string `mapstructure:"data"`
+	// Footprint groups plans by organisation.stp under their footprint documents.
+	Footprint bool     `mapstructure:"footprint"`
+	Policies  []string `mapstructure:"policies"`
+	Data      []string `mapstructure:"data"`
 	// Limits (see limits.go): the largest plan file, the deepest nesting, the
 	// longest evaluation of one plan.
 	MaxFileSize string        `mapstructure:"max-file-size"`
@@ -52,7 +54,8 @@ error, a plan that cannot be read, or policies that do not load.`,
   planassure check --format json plans/06W-2017-19.json
   planassure check --fail-on warning plans/
   planassure check --report sarif=out.sarif --report junit=out.xml 'plans/**/*.json' plans/
-  planassure check --waivers waivers.yaml --as-of 2017-06-30 plans/`,
+  planassure check --waivers waivers.yaml --as-of 2017-06-30 plans/
+  planassure check --footprint plans/`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usageError{errors.New("check needs at least one plan file or directory")}
@@ -75,6 +78,7 @@ error, a plan that cannot be read, or policies that do not load.`,
 	f.String("waivers", "", "YAML or JSON file of waivers: rule, organisation, round, reason, approved_by, expires")
 	f.String("as-of", "", "date waiver expiry is judged on, YYYY-MM-DD (default today)")
 	f.String("progress", "auto", "progress bar on stderr: auto (when stderr is a terminal and the batch is large), always or never")
+	f.Bool("footprint", false, "check each footprint (STP) document with the plans whose organisation.stp names it, and list their verdicts in its result")
 	addLimitFlags(f)
 	addPolicyFlags(f)
 	return cmd
@@ -120,7 +124,7 @@ func runCheck(ctx context.Context, opts checkOptions, args []string, stdin io.Re
 	if err != nil {
 		return usageError{err}
 	}
-	eng, err := newEngine(ctx, opts.Policies, opts.Data, limits)
+	eng, err := newEngine(ctx, opts.Policies, opts.Data, limits, func(o *engine.Options) { o.Footprints = opts.Footprint })
 	if err != nil {
 		return err
 	}
@@ -196,7 +200,8 @@ func parseFailOn(s string) (engine.Severity, error) {
 	return "", fmt.Errorf("--fail-on %q: want error, warning or none", s)
 }
 
-// newEngine builds the engine from the embedded policies plus local ones.
+// newEngine builds the engine from the embedded policies plus local ones;
+// tweaks set further options.
 func newEngine(ctx context.Context, local, dataFiles []string, tweaks ...func(*engine.Options)) (*engine.Engine, error) {
 	var opts engine.Options
 	for _, t := range tweaks {

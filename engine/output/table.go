@@ -13,12 +13,16 @@ import (
 )
 
 // Table writes a summary row per plan, then each plan's findings with the
-// figures compared and the guidance they come from, then the totals.
+// figures compared and the guidance they come from (and, for a footprint
+// checked with its members, their verdicts), then the totals.
 func Table(w io.Writer, r engine.Report) error {
 	summary := newTable(w)
 	summary.Header("Plan", "Organisation", "Round", "Verdict", "Errors", "Warnings")
 	for _, res := range r.Results {
 		org := strings.TrimSpace(res.Organisation + " " + res.Name)
+		if res.Kind == engine.KindFootprint {
+			org += " (footprint)"
+		}
 		if err := summary.Append(res.Plan, org, res.Round, string(res.Verdict),
 			strconv.Itoa(res.Errors), strconv.Itoa(res.Warnings)); err != nil {
 			return err
@@ -28,7 +32,7 @@ func Table(w io.Writer, r engine.Report) error {
 		return err
 	}
 	for _, res := range r.Results {
-		if len(res.Findings) == 0 && len(res.Problems) == 0 {
+		if len(res.Findings) == 0 && len(res.Problems) == 0 && len(res.Members) == 0 {
 			continue
 		}
 		if _, err := fmt.Fprintf(w, "\n%s: %s\n", res.Plan, res.Verdict); err != nil {
@@ -45,6 +49,12 @@ func Table(w io.Writer, r engine.Report) error {
 			if err := t.Render(); err != nil {
 				return err
 			}
+			continue
+		}
+		if err := members(w, res); err != nil {
+			return err
+		}
+		if len(res.Findings) == 0 {
 			continue
 		}
 		t := newTable(w)
@@ -72,6 +82,25 @@ func Table(w io.Writer, r engine.Report) error {
 	}
 	_, err := fmt.Fprintf(w, "\n%s\n", totals(r))
 	return err
+}
+
+// members lists the member plans of a footprint checked with them.
+func members(w io.Writer, res engine.Result) error {
+	if len(res.Members) == 0 {
+		return nil
+	}
+	if _, err := fmt.Fprintf(w, "members of %s (organisation.stp %q):\n", res.Plan, res.Name); err != nil {
+		return err
+	}
+	t := newTable(w)
+	t.Header("Member plan", "Organisation", "Verdict", "Errors", "Warnings")
+	for _, m := range res.Members {
+		if err := t.Append(m.Plan, strings.TrimSpace(m.Organisation+" "+m.Name), string(m.Verdict),
+			strconv.Itoa(m.Errors), strconv.Itoa(m.Warnings)); err != nil {
+			return err
+		}
+	}
+	return t.Render()
 }
 
 func newTable(w io.Writer, opts ...tablewriter.Option) *tablewriter.Table {

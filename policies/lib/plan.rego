@@ -77,3 +77,16 @@ no_allocation(i, year, subject) := {
 	"msg": sprintf("%s: %s cannot be assessed: allocation is missing or not positive", [year.year, subject]),
 	"pointer": pointer(i, "finance/funding"),
 }
+
+# METADATA
+# description: |
+#   true when the input is a footprint (STP) submission: organisation.type "stp" with a
+#   footprint object. Footprint rules apply to it, and only to it.
+is_footprint if {
+	input.organisation.type == "stp"
+	is_object(input.footprint)
+}
+
+# METADATA
+# description: true when the input is the plan of one organisation (not a footprint); plan rules apply to it
+is_plan if not is_footprint

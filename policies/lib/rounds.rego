@@ -16,6 +16,9 @@ _builtin := {
 		"qipp_stretch_pct": 3,
 		"tolerance": 1,
 		"alignment_gap_pp": 5,
+		# footprints: organisational control totals for the round's year; system
+		# control totals came with 2017-19 ("likely system control totals", Somerset STP p13)
+		"provider_control_total": {"2016/17": true},
 		"performance": {
 			"ae_4hr": 95,
 			"rtt_18wk": 92,
@@ -41,6 +44,8 @@ _builtin := {
 		"qipp_stretch_pct": 3,
 		"tolerance": 1,
 		"alignment_gap_pp": 5,
+		"provider_control_total": {"2017/18": true, "2018/19": true},
+		"system_control_total": {"2017/18": true, "2018/19": true},
 		"performance": {
 			"ae_4hr": 95,
 			"rtt_18wk": 92,
@@ -66,6 +71,8 @@ _builtin := {
 		"qipp_stretch_pct": 3,
 		"tolerance": 1,
 		"alignment_gap_pp": 5,
+		"provider_control_total": {"2018/19": true},
+		"system_control_total": {"2018/19": true},
 		"performance": {
 			"ae_4hr": 90,
 			"rtt_18wk": 92,
