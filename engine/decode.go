@@ -30,7 +30,7 @@ func decodeJSONDepth(data []byte, maxDepth int) (any, error) {
 	}
 	if !utf8.Valid(data) {
 		off := invalidUTF8Offset(data)
-		return nil, &PlanError{Line: lineAt(data, off), Err: fmt.Errorf("the file is not valid UTF-8 text (byte %d): export it as UTF-8 JSON", off)}
+		return nil, &PlanError{Line: lineAt(data, off), Err: fmt.Errorf("the file is not UTF-8 text (byte %d): save or export the plan as JSON in UTF-8 (a spreadsheet or PDF cannot be read)", off)}
 	}
 	d := &decoder{data: data, dec: json.NewDecoder(bytes.NewReader(data)), maxDepth: maxDepth}
 	d.dec.UseNumber()
@@ -40,7 +40,7 @@ func decodeJSONDepth(data []byte, maxDepth int) (any, error) {
 	}
 	if _, err := d.dec.Token(); !errors.Is(err, io.EOF) {
 		off := d.dec.InputOffset()
-		return nil, &PlanError{Line: lineAt(data, int(off)), Err: errors.New("unexpected content after the end of the JSON document")}
+		return nil, &PlanError{Line: lineAt(data, int(off)), Err: errors.New("unexpected content after the end of the plan: a file holds one plan; remove what follows its closing }")}
 	}
 	return v, nil
 }
@@ -54,10 +54,11 @@ type decoder struct {
 func (d *decoder) syntaxError(err error) error {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		return &PlanError{Line: lineAt(d.data, int(se.Offset)), Err: fmt.Errorf("invalid JSON: %s", se.Error())}
+		return &PlanError{Line: lineAt(d.data, int(se.Offset)), Err: fmt.Errorf("invalid JSON: %s: check the punctuation on this line or the one before "+
+			"(a missing or extra comma, quote or bracket; JSON has no comments)", se.Error())}
 	}
 	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-		return &PlanError{Line: lineAt(d.data, len(d.data)), Err: errors.New("invalid JSON: the document ends early (truncated file?)")}
+		return &PlanError{Line: lineAt(d.data, len(d.data)), Err: errors.New("invalid JSON: the file ends before the plan does: it may have been cut short; export or copy it again")}
 	}
 	return &PlanError{Err: fmt.Errorf("invalid JSON: %w", err)}
 }

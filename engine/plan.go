@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -208,28 +209,66 @@ func dedupe(errs PlanErrors) PlanErrors {
 func describe(ve *jsonschema.ValidationError) string {
 	switch k := ve.ErrorKind.(type) {
 	case *kind.AnyOf:
+		if msg, ok := describeTypes(ve); ok {
+			return msg
+		}
 		alts := make([]string, 0, len(ve.Causes))
 		for _, c := range ve.Causes {
 			alts = append(alts, describe(c))
 		}
 		return "matches none of the allowed forms: " + strings.Join(alts, "; or ")
 	case *kind.Type:
-		return fmt.Sprintf("expected %s, got %s", orList(article(k.Want)), article([]string{k.Got})[0])
+		if len(ve.InstanceLocation) == 0 {
+			return fmt.Sprintf("the file holds %s, not a plan submission: a plan is one JSON object, {...}", article([]string{k.Got})[0])
+		}
+		msg := fmt.Sprintf("expected %s, got %s", orList(article(k.Want)), article([]string{k.Got})[0])
+		switch {
+		case k.Got == "string" && (slices.Contains(k.Want, "number") || slices.Contains(k.Want, "integer")):
+			msg += `: write figures as plain numbers, without quotes (246000, not "246000"); NaN and Infinity are not figures`
+		case k.Got == "null":
+			msg += ": give the value, or leave the field out"
+		case k.Got == "number" && slices.Contains(k.Want, "string"):
+			msg += `: write it in quotes, e.g. "2017-03-31"`
+		}
+		return msg
 	case *kind.Required:
-		return fmt.Sprintf("required field %s is missing", orList(quoteAll(k.Missing)))
+		return fmt.Sprintf("required field %s is missing: add it", orList(quoteAll(k.Missing)))
 	case *kind.AdditionalProperties:
 		return fmt.Sprintf("%s is not a field of plan-format v1 (check the spelling; local fields must start with x_)",
 			orList(quoteAll(k.Properties)))
 	case *kind.Minimum:
 		if k.Want.Sign() == 0 {
-			return fmt.Sprintf("%s is negative: this figure cannot be", ratString(k.Got))
+			return fmt.Sprintf("%s is negative: this figure cannot be below zero; enter it as a positive amount", ratString(k.Got))
 		}
 		return fmt.Sprintf("%s is below the minimum %s", ratString(k.Got), ratString(k.Want))
 	case *kind.Maximum:
 		if k.Want.Cmp(big.NewRat(100, 1)) == 0 {
 			return fmt.Sprintf("%s is above 100: percentages are written 0 to 100 (92 means 92%%)", ratString(k.Got))
 		}
+		if loc := ve.InstanceLocation; len(loc) > 0 && loc[len(loc)-1] == "number" && len(loc) > 1 && loc[0] == "must_dos" {
+			return fmt.Sprintf("there is no must-do %s: the planning guidance has nine must-dos, numbered 1 to 9", ratString(k.Got))
+		}
 		return fmt.Sprintf("%s is above the maximum %s", ratString(k.Got), ratString(k.Want))
+	case *kind.MinItems:
+		if k.Want == 12 {
+			return fmt.Sprintf("has %d months: give 12, one per month from April to March", k.Got)
+		}
+		if pointerOf(ve.InstanceLocation) == "/years" {
+			return "no years given: give the baseline year and each plan year"
+		}
+		if k.Got == 0 {
+			return fmt.Sprintf("is empty: give at least %d", k.Want)
+		}
+		return fmt.Sprintf("has %d entries: give at least %d", k.Got, k.Want)
+	case *kind.MaxItems:
+		if k.Want == 12 {
+			return fmt.Sprintf("has %d months: give 12, one per month from April to March", k.Got)
+		}
+		return fmt.Sprintf("has %d entries: give at most %d", k.Got, k.Want)
+	case *kind.MinLength:
+		if k.Got == 0 {
+			return "is empty: fill it in"
+		}
 	case *kind.Enum:
 		want := make([]string, len(k.Want))
 		for i, w := range k.Want {
@@ -237,15 +276,53 @@ func describe(ve *jsonschema.ValidationError) string {
 		}
 		return fmt.Sprintf("%s is not allowed: expected %s", jsonString(k.Got), orList(want))
 	case *kind.Const:
+		if _, isString := k.Want.(string); isString {
+			if _, gotString := k.Got.(string); !gotString {
+				return fmt.Sprintf("%s is not allowed: expected %s, in quotes", jsonString(k.Got), jsonString(k.Want))
+			}
+		}
 		return fmt.Sprintf("%s is not allowed: expected %s", jsonString(k.Got), jsonString(k.Want))
 	case *kind.Format:
 		if k.Want == "date" {
 			return fmt.Sprintf("%s is not a date: write a real date as YYYY-MM-DD", jsonString(k.Got))
 		}
 	case *kind.Pattern:
+		switch k.Want {
+		case "^[0-9A-Z]{3,9}$":
+			return fmt.Sprintf("%q is not an ODS code: write 3 to 9 capital letters and digits, e.g. \"06W\"", k.Got)
+		case "^[0-9]{4}/[0-9]{2}$":
+			return fmt.Sprintf("%q is not a financial year: write it as 2017/18", k.Got)
+		case "^[0-9]{4}-[0-9]{2}-[0-9]{2}$":
+			return fmt.Sprintf("%q is not a date: write it as YYYY-MM-DD, e.g. 2017-03-31", k.Got)
+		}
 		return fmt.Sprintf("%q is not in the expected form (%s)", k.Got, k.Want)
 	}
 	return ve.ErrorKind.LocalizedString(printer)
+}
+
+// describeTypes words an anyOf whose alternatives all fail on the type alone,
+// as one "expected a whole number or an object, got a string".
+func describeTypes(ve *jsonschema.ValidationError) (string, bool) {
+	var want []string
+	got := ""
+	for _, c := range ve.Causes {
+		for _, l := range leaves(c) {
+			t, ok := l.ErrorKind.(*kind.Type)
+			if !ok || (got != "" && t.Got != got) {
+				return "", false
+			}
+			got = t.Got
+			for _, w := range t.Want {
+				if !slices.Contains(want, w) {
+					want = append(want, w)
+				}
+			}
+		}
+	}
+	if got == "" {
+		return "", false
+	}
+	return fmt.Sprintf("expected %s, got %s", orList(article(want)), article([]string{got})[0]), true
 }
 
 func ratString(r *big.Rat) string {
@@ -275,7 +352,7 @@ func quoteAll(s []string) []string {
 }
 
 var articles = map[string]string{"object": "an object", "array": "an array", "string": "a string",
-	"number": "a number", "integer": "a whole number", "boolean": "true or false", "null": "null"}
+	"number": "a number", "integer": "a whole number", "boolean": "true or false (a yes/no value)", "null": "null"}
 
 func article(types []string) []string {
 	out := make([]string, len(types))

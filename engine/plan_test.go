@@ -66,7 +66,8 @@ func TestPlanErrorFields(t *testing.T) {
 	if !errors.As(err, &pes) || len(pes) != 1 {
 		t.Fatalf("got %v, want one PlanError", err)
 	}
-	want := "plans/x.json:72: /years/1/finance/funding/total: expected a number, got a string"
+	want := "plans/x.json:72: /years/1/finance/funding/total: expected a number, got a string: " +
+		`write figures as plain numbers, without quotes (246000, not "246000"); NaN and Infinity are not figures`
 	if diff := cmp.Diff(want, pes[0].Error()); diff != "" {
 		t.Errorf("mismatch (-want +got):\n%s", diff)
 	}
