@@ -127,13 +127,13 @@ func (e *Engine) checkFootprints(ctx context.Context, paths []string, stdin io.R
 	results := make([]Result, len(paths))
 	plans := make([]*Plan, len(paths))
 	parallel(len(paths), jobs, func(i int) {
-		data, err := readFile(paths[i], stdin)
+		data, err := e.readFile(paths[i], stdin)
 		if err != nil {
 			results[i] = Result{Plan: paths[i], Findings: []Finding{}, Problems: []Problem{{Message: err.Error()}}}
 			results[i].finish()
 			return
 		}
-		p, err := ReadPlan(paths[i], data)
+		p, err := e.ReadPlan(paths[i], data)
 		if err != nil {
 			results[i] = Result{Plan: paths[i], Findings: []Finding{}, Problems: problemsOf(err)}
 			results[i].finish()
