@@ -32,6 +32,9 @@ func decodeJSONDepth(data []byte, maxDepth int) (any, error) {
 		off := invalidUTF8Offset(data)
 		return nil, &PlanError{Line: lineAt(data, off), Err: fmt.Errorf("the file is not UTF-8 text (byte %d): save or export the plan as JSON in UTF-8 (a spreadsheet or PDF cannot be read)", off)}
 	}
+	if v, ok := parseFast(data, maxDepth); ok {
+		return v, nil // a valid document; anything else takes the slow path, which words the error
+	}
 	d := &decoder{data: data, dec: json.NewDecoder(bytes.NewReader(data)), maxDepth: maxDepth}
 	d.dec.UseNumber()
 	v, err := d.value(0, nil)

@@ -278,19 +278,14 @@ func (e *Engine) evaluate(ctx context.Context, p Plan) ([]Finding, []RuleOutcome
 	if len(rs) != 1 || len(rs[0].Expressions) != 1 {
 		return nil, nil, &PlanError{Path: p.Path, Err: errors.New("evaluate rules: the policies returned no result")}
 	}
-	var out struct {
-		Deny          []entry `json:"deny"`
-		NotApplicable []struct {
-			Rule string `json:"rule"`
-			Msg  string `json:"msg"`
-		} `json:"not_applicable"`
-	}
-	if err := roundTrip(rs[0].Expressions[0].Value, &out); err != nil {
+	deny, notApplicable, err := readResult(rs[0].Expressions[0].Value)
+	if err != nil {
 		return nil, nil, &PlanError{Path: p.Path, Err: fmt.Errorf("read rule results: %w", err)}
 	}
-	findings := make([]Finding, 0, len(out.Deny))
+	findings := make([]Finding, 0, len(deny))
 	failed := map[string]bool{}
-	for _, d := range out.Deny {
+	lineOf := lines(p.raw) // one pass over the file, and only when there is a finding
+	for _, d := range deny {
 		r, ok := e.rules[d.Rule]
 		if !ok {
 			return nil, nil, &PlanError{Path: p.Path, Err: fmt.Errorf("rule %q reported a finding but has no METADATA", d.Rule)}
@@ -301,14 +296,14 @@ func (e *Engine) evaluate(ctx context.Context, p Plan) ([]Finding, []RuleOutcome
 		}
 		findings = append(findings, Finding{
 			Rule: r.ID, Title: r.Title, Severity: sev, Message: d.Msg, Pointer: d.Pointer,
-			Line: LineOf(p.raw, d.Pointer), Expected: d.Expected, Actual: d.Actual,
+			Line: lineOf(d.Pointer), Expected: d.Expected, Actual: d.Actual,
 			Guidance: r.Guidance, URL: r.URL,
 		})
 		failed[r.ID] = true
 	}
 	sortFindings(findings)
 	na := map[string]string{}
-	for _, n := range out.NotApplicable {
+	for _, n := range notApplicable {
 		if na[n.Rule] == "" || n.Msg < na[n.Rule] {
 			na[n.Rule] = n.Msg
 		}

@@ -1,0 +1,107 @@
+package engine_test
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"testing"
+
+	"github.com/planassure/planassure/engine"
+	"github.com/planassure/planassure/policies"
+)
+
+// go test ./engine -run '^$' -bench . -benchmem
+// (make bench compares the CLI with conftest and opa: bench/run.sh)
+
+const benchPlan = "../plans/06W-2017-19.json"
+
+func benchEngine(b *testing.B) *engine.Engine {
+	b.Helper()
+	eng, err := engine.New(context.Background(), policies.FS, engine.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return eng
+}
+
+// BenchmarkReadPlan decodes and validates one plan (the shipped Norwich plan).
+func BenchmarkReadPlan(b *testing.B) {
+	data, err := os.ReadFile(benchPlan)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := engine.ReadPlan(benchPlan, data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkEvaluate runs every rule on one plan that has findings.
+func BenchmarkEvaluate(b *testing.B) {
+	ctx := context.Background()
+	eng := benchEngine(b)
+	data, err := os.ReadFile(benchPlan)
+	if err != nil {
+		b.Fatal(err)
+	}
+	p, err := engine.ReadPlan(benchPlan, data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if res := eng.Evaluate(ctx, p); len(res.Problems) > 0 || len(res.Findings) == 0 {
+			b.Fatalf("%+v", res)
+		}
+	}
+}
+
+var (
+	batchOnce  sync.Once
+	batchPaths []string
+	batchErr   error
+)
+
+// generatedPlans writes 200 plans with bench/plangen (seed 1) once per test binary.
+func generatedPlans(b *testing.B) []string {
+	b.Helper()
+	batchOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "planassure-bench-")
+		if err != nil {
+			batchErr = err
+			return
+		}
+		cmd := exec.Command("go", "run", "../bench/plangen", "-n", "200", "-seed", "1", "-out", dir)
+		cmd.Stderr = os.Stderr
+		if batchErr = cmd.Run(); batchErr != nil {
+			return
+		}
+		batchPaths, batchErr = filepath.Glob(filepath.Join(dir, "*.json"))
+	})
+	if batchErr != nil {
+		b.Fatal(batchErr)
+	}
+	return batchPaths
+}
+
+// BenchmarkCheckBatch reads and evaluates 200 generated plans through
+// Engine.Check on runtime.NumCPU() workers; ns/op is per batch.
+func BenchmarkCheckBatch(b *testing.B) {
+	ctx := context.Background()
+	paths := generatedPlans(b)
+	eng := benchEngine(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		rep := eng.Check(ctx, paths, nil, runtime.NumCPU(), nil)
+		if len(rep.Results) != len(paths) {
+			b.Fatal("missing results")
+		}
+	}
+	b.ReportMetric(float64(len(paths))*float64(b.N)/b.Elapsed().Seconds(), "plans/s")
+}
