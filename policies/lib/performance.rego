@@ -40,7 +40,7 @@ lower_is_better := {"diagnostics_6wk"}
 #   the findings of the rule for metric key, for every plan year whose round sets a
 #   threshold: the planned level misses it and no recovery plan is given (error)
 findings[key] contains _shortfall(key, i, year, threshold, ", with no recovery plan") if {
-	some [key, i, threshold] in _assessed
+	some i, threshold in _thresholds[key]
 	year := plan.plan_years[i]
 	_has_plan(year, key)
 	_misses(key, year.performance[key].plan, threshold)
@@ -50,7 +50,7 @@ findings[key] contains _shortfall(key, i, year, threshold, ", with no recovery p
 # METADATA
 # description: the planned level misses the threshold and names an agreed recovery plan (warning)
 findings[key] contains object.union(_shortfall(key, i, year, threshold, reason), {"severity": "warning"}) if {
-	some [key, i, threshold] in _assessed
+	some i, threshold in _thresholds[key]
 	year := plan.plan_years[i]
 	_has_plan(year, key)
 	_misses(key, year.performance[key].plan, threshold)
@@ -61,7 +61,7 @@ findings[key] contains object.union(_shortfall(key, i, year, threshold, reason),
 # METADATA
 # description: the metric, or its planned level, is absent (the rule never passes on a missing figure)
 findings[key] contains finding if {
-	some [key, i, _] in _assessed
+	some i, _ in _thresholds[key]
 	year := plan.plan_years[i]
 	not _has_plan(year, key)
 	finding := {
@@ -73,7 +73,7 @@ findings[key] contains finding if {
 # METADATA
 # description: the planned level is not a percentage from 0 to 100 (the schema refuses it; fail closed without it)
 findings[key] contains finding if {
-	some [key, i, _] in _assessed
+	some i, _ in _thresholds[key]
 	year := plan.plan_years[i]
 	_has_plan(year, key)
 	not _is_percent(year.performance[key].plan)
@@ -90,7 +90,7 @@ findings[key] contains finding if {
 # METADATA
 # description: monthly levels are given but are not a list of 12 months, April to March
 findings[key] contains finding if {
-	some [key, i, _] in _assessed
+	some i, _ in _thresholds[key]
 	year := plan.plan_years[i]
 	_has_monthly(year, key)
 	not _twelve_months(year.performance[key].monthly)
@@ -103,7 +103,7 @@ findings[key] contains finding if {
 # METADATA
 # description: a monthly level is not a percentage from 0 to 100
 findings[key] contains finding if {
-	some [key, i, _] in _assessed
+	some i, _ in _thresholds[key]
 	year := plan.plan_years[i]
 	_has_monthly(year, key)
 	some j, level in year.performance[key].monthly
@@ -121,7 +121,7 @@ findings[key] contains finding if {
 # METADATA
 # description: the monthly trajectory does not end (in March) at the planned year-end level, within 0.1
 findings[key] contains finding if {
-	some [key, i, _] in _assessed
+	some i, _ in _thresholds[key]
 	year := plan.plan_years[i]
 	_has_plan(year, key)
 	_has_monthly(year, key)
@@ -164,11 +164,17 @@ _months := [
 ]
 
 # METADATA
-# description: the triple key, i, threshold for each metric key and plan year i whose round sets a threshold
-_assessed contains [key, i, threshold] if {
+# description: |
+#   for each metric key whose round sets a threshold in some plan year, the threshold by
+#   plan year index i; computed once per plan (a complete rule), so each rule's lookup by
+#   key is indexed rather than a scan
+_thresholds := {key: by_year |
 	some key, _ in labels
-	some i, year in plan.plan_years
-	threshold := rounds.performance_threshold(key, year.year)
+	by_year := {i: threshold |
+		some i, year in plan.plan_years
+		threshold := rounds.performance_threshold(key, year.year)
+	}
+	count(by_year) > 0
 }
 
 # METADATA
