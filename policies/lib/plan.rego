@@ -23,8 +23,12 @@ has_allocation(year) if {
 }
 
 # METADATA
-# description: allocation as the planning guidance defines it (plan-format.md)
-allocation(year) := (year.finance.funding.recurrent_programme + year.finance.funding.non_recurrent_programme) + year.finance.funding.running_cost
+# description: allocation as the planning guidance defines it (plan-format.md), summed exactly
+allocation(year) := total([
+	year.finance.funding.recurrent_programme,
+	year.finance.funding.non_recurrent_programme,
+	year.finance.funding.running_cost,
+])
 
 # METADATA
 # description: |
@@ -33,18 +37,90 @@ allocation(year) := (year.finance.funding.recurrent_programme + year.finance.fun
 pct(x, total) := floor((x * 10000) / total) / 100 if total != 0
 
 # METADATA
-# description: min_pct percent of total (£000), the figure a percentage threshold asks for
-share(min_pct, total) := (min_pct * total) / 100
+# description: min_pct percent of total (£000), the figure a percentage threshold asks for, exactly
+share(min_pct, total) := _decimal(exact(min_pct) * exact(total), 62) if _all_exact([min_pct, total])
+
+share(min_pct, total) := (min_pct * total) / 100 if not _all_exact([min_pct, total])
 
 # METADATA
 # description: |
 #   true when x is at least min_pct percent of total, compared exactly
 #   (no division, no rounding: 2,521 of 252,100 meets 1%, 2,520 does not)
-at_least_pct(x, min_pct, total) if x * 100 >= min_pct * total
+at_least_pct(x, min_pct, total) if (exact(x) * 100) * _unit >= exact(min_pct) * exact(total)
+
+at_least_pct(x, min_pct, total) if {
+	not _all_exact([x, min_pct, total])
+	x * 100 >= min_pct * total
+}
 
 # METADATA
-# description: true when a and b differ by no more than tolerance
-within(a, b, tolerance) if abs(a - b) <= tolerance
+# description: true when a and b differ by no more than tolerance, compared exactly
+within(a, b, tolerance) if _magnitude(exact(a) - exact(b)) <= exact(tolerance)
+
+within(a, b, tolerance) if {
+	not _all_exact([a, b, tolerance])
+	abs(a - b) <= tolerance
+}
+
+# METADATA
+# description: |
+#   Exact money. OPA computes exactly with integers of any size, but with decimals in
+#   64-bit binary floating point: 200012.2 + 40000.84 + 6300.56 gives 246313.60000000000001,
+#   and 12345678901234567890 + 0.1 gives 12345678901234567890. So sums and comparisons of
+#   money go through exact(x), x as a whole number of 10^-30 units, read from x's own
+#   digits. A plan's figures always have an exact form (ReadPlan refuses exponents and
+#   more than 30 digits either side of the point); a number without one (1e3, or 31
+#   decimal places, in --data) is computed the old way, in floating point.
+exact(x) := _signed(s, (to_number(parts[0]) * _unit) + (to_number(concat("", ["1", frac, substring(_zeros, 0, 30 - count(frac))])) - _unit)) if {
+	s := json.marshal(x)
+	not regex.match(`[eE]`, s)
+	parts := split(trim_prefix(s, "-"), ".")
+	frac := concat("", array.slice(parts, 1, 2))
+	count(frac) <= 30
+}
+
+_signed(s, n) := 0 - n if startswith(s, "-")
+
+_signed(s, n) := n if not startswith(s, "-")
+
+# METADATA
+# description: the sum of the numbers xs, exactly (see exact)
+total(xs) := _decimal(sum([exact(x) | some x in xs]), 30) if _all_exact(xs)
+
+total(xs) := sum(xs) if not _all_exact(xs)
+
+# METADATA
+# description: a - b, exactly (see exact)
+difference(a, b) := _decimal(exact(a) - exact(b), 30) if _all_exact([a, b])
+
+difference(a, b) := a - b if not _all_exact([a, b])
+
+# 10^30: one in units of 10^-30
+_unit := 1000000000000000000000000000000
+
+_zeros := "0000000000000000000000000000000000000000000000000000000000000000000000"
+
+_all_exact(xs) if count([1 | some x in xs; exact(x)]) == count(xs)
+
+_magnitude(n) := 0 - n if n < 0
+
+_magnitude(n) := n if n >= 0
+
+_sign(n) := "-" if n < 0
+
+_sign(n) := "" if n >= 0
+
+# the integer n of 10^-places units as a number in plain decimal digits
+_decimal(n, places) := to_number(concat("", [_sign(n), whole, _point(frac)])) if {
+	digits := json.marshal(_magnitude(n))
+	padded := concat("", [substring(_zeros, 0, max([0, (places + 1) - count(digits)])), digits])
+	whole := substring(padded, 0, count(padded) - places)
+	frac := trim_right(substring(padded, count(padded) - places, -1), "0")
+}
+
+_point("") := ""
+
+_point(frac) := concat("", [".", frac]) if frac != ""
 
 # METADATA
 # description: the JSON pointer of a field of years[i]

@@ -119,7 +119,7 @@ _has_figures(year) if {
 	}
 }
 
-_expected_carried_forward(year) := (brought_forward + in_year) - drawn_down if {
+_expected_carried_forward(year) := plan.difference(plan.total([brought_forward, in_year]), drawn_down) if {
 	brought_forward := year.finance.surplus.cumulative_brought_forward
 	in_year := year.finance.surplus.in_year
 	drawn_down := year.finance.funding.return_of_excess_surplus

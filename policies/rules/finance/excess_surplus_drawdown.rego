@@ -77,13 +77,13 @@ _has_figures(year) if {
 	plan.has_allocation(year)
 }
 
-_left_after_drawdown(year) := brought_forward - drawn_down if {
+_left_after_drawdown(year) := plan.difference(brought_forward, drawn_down) if {
 	brought_forward := year.finance.surplus.cumulative_brought_forward
 	drawn_down := year.finance.funding.return_of_excess_surplus
 }
 
 # the most that may be drawn down: the surplus brought forward above the threshold line
-_limit(year) := year.finance.surplus.cumulative_brought_forward - plan.share(_min_pct, plan.allocation(year))
+_limit(year) := plan.difference(year.finance.surplus.cumulative_brought_forward, plan.share(_min_pct, plan.allocation(year)))
 
 # expected and actual are £000: the most the plan may draw down, and what it draws down
 _excess(i, year) := {

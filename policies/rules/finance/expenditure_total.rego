@@ -79,4 +79,4 @@ _has_figures(year) if {
 	}
 }
 
-_sum_of_lines(year) := sum([object.get(year, path, null) | some path in _lines])
+_sum_of_lines(year) := plan.total([object.get(year, path, null) | some path in _lines])
