@@ -69,11 +69,11 @@ func TestExactMoney(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct {
-		name                                                  string
+		name                                                 string
 		recurrent, nonRecurrent, running, total, contingency string
-		eng                                                   *engine.Engine
-		rule                                                  string
-		want                                                  engine.Outcome
+		eng                                                  *engine.Engine
+		rule                                                 string
+		want                                                 engine.Outcome
 	}{
 		// contingency exactly 0.5% of an allocation made of decimals
 		{"contingency at the line", "200012.2", "40000.84", "6300.56", "246313.6", "1231.568", e, "finance.contingency", engine.OutcomePassed},
