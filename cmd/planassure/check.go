@@ -112,7 +112,7 @@ func runCheck(ctx context.Context, opts checkOptions, args []string, stdin io.Re
 		return usageError{fmt.Errorf("--as-of %q: want a date, YYYY-MM-DD", asOf)}
 	}
 	if opts.Waivers != "" {
-		data, err := os.ReadFile(opts.Waivers)
+		data, err := readConfigFile(opts.Waivers)
 		if err != nil {
 			return fmt.Errorf("read waivers %s: %w", opts.Waivers, errors.Unwrap(err))
 		}
@@ -226,7 +226,7 @@ func newEngine(ctx context.Context, local, dataFiles []string, tweaks ...func(*e
 
 // readData reads a JSON or YAML object; numbers stay exact.
 func readData(file string) (map[string]any, error) {
-	b, err := os.ReadFile(file)
+	b, err := readConfigFile(file)
 	if err != nil {
 		return nil, fmt.Errorf("read data %s: %w", file, errors.Unwrap(err))
 	}

@@ -214,3 +214,18 @@ func TestLimitFlags(t *testing.T) {
 		})
 	}
 }
+
+// TestEndlessSideFiles: a --waivers or --data path to an endless file is
+// refused at the size limit, not read until memory runs out.
+func TestEndlessSideFiles(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip("no /dev/zero")
+	}
+	t.Chdir("../..")
+	for _, flag := range []string{"--waivers", "--data"} {
+		code, _, errOut := runIn(t, "", "check", flag, "/dev/zero", "plans/06W-2017-19.json")
+		if code != 2 || !strings.Contains(errOut, "the file is larger than 10 MiB") {
+			t.Errorf("%s /dev/zero: exit %d, stderr %q", flag, code, errOut)
+		}
+	}
+}

@@ -2,6 +2,9 @@ package main
 
 import (
 	"fmt"
+	"io"
+	"io/fs"
+	"os"
 	"strconv"
 	"strings"
 
@@ -59,4 +62,26 @@ func parseFileSize(s string) (int64, error) {
 		return 0, fmt.Errorf("want a positive size, e.g. 10MiB, 512KiB or 1000000 (bytes)")
 	}
 	return int64(n * float64(unit)), nil
+}
+
+// maxConfigFile is the most read of a --waivers or --data file: such files are
+// a few KiB; a path to a device or a huge file must not exhaust memory.
+const maxConfigFile = engine.DefaultMaxFileSize
+
+// readConfigFile reads a waivers or data file of at most maxConfigFile bytes.
+// Errors are *fs.PathError, as from os.ReadFile.
+func readConfigFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxConfigFile+1))
+	if err != nil {
+		return nil, &fs.PathError{Op: "read", Path: path, Err: err}
+	}
+	if len(data) > maxConfigFile {
+		return nil, &fs.PathError{Op: "read", Path: path, Err: fmt.Errorf("the file is larger than %d MiB: is it the right file?", maxConfigFile>>20)}
+	}
+	return data, nil
 }
