@@ -1,7 +1,7 @@
 # planassure — `make help` lists the targets.
 GO ?= go
 
-.PHONY: help run build test golden docs lint check-policies
+.PHONY: help run build test test-browser golden docs lint check-policies
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -14,6 +14,9 @@ build: ## build bin/planassure
 
 test: ## run every test: Go, Rego (with coverage gate), golden files
 	$(GO) test ./...
+
+test-browser: ## open the upload page and an HTML report in headless Chromium (SCREENSHOT=1 writes server/testdata/screenshots/)
+	$(GO) test -tags browser -count=1 -run Browser -v ./server/ $(if $(SCREENSHOT),-args -screenshot)
 
 golden: ## rewrite the golden files after a deliberate change (review the diff)
 	$(GO) test ./... -update

@@ -1,0 +1,105 @@
+package main
+
+import (
+	"fmt"
+	"log/slog"
+	"net"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/viper"
+
+	"github.com/planassure/planassure/server"
+)
+
+type serveOptions struct {
+	Addr            string        `mapstructure:"addr"`
+	MaxBody         string        `mapstructure:"max-body"`
+	EvalTimeout     time.Duration `mapstructure:"eval-timeout"`
+	ShutdownTimeout time.Duration `mapstructure:"shutdown-timeout"`
+	Policies        []string      `mapstructure:"policies"`
+	Data            []string      `mapstructure:"data"`
+}
+
+func newServeCmd(v *viper.Viper) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Serve plan checks over HTTP: a JSON API and an upload page",
+		Long: `Serve plan checks over HTTP. The rules are loaded once at start.
+
+  POST /v1/check   a plan (JSON), a JSON array of plans, or multipart files:
+                   the JSON report, as check --format json
+  GET  /v1/rules   the rule catalogue (JSON)
+  GET  /healthz    liveness
+  GET  /           an upload page; it posts to POST /report, the HTML report
+
+Plans are checked in memory and never written to disk. Requests are logged as
+JSON lines on standard error. SIGTERM or interrupt shuts down gracefully.`,
+		Example: `  planassure serve
+  planassure serve --addr :8080 --max-body 20MiB --eval-timeout 1m
+  curl --data-binary @plans/06W-2017-19.json localhost:8080/v1/check`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			var opts serveOptions
+			if err := bind(v, cmd.Flags(), &opts); err != nil {
+				return err
+			}
+			maxBody, err := parseSize(opts.MaxBody)
+			if err != nil {
+				return usageError{fmt.Errorf("--max-body: %w", err)}
+			}
+			if opts.EvalTimeout <= 0 || opts.ShutdownTimeout <= 0 {
+				return usageError{fmt.Errorf("--eval-timeout and --shutdown-timeout must be positive")}
+			}
+			ctx := cmd.Context()
+			eng, err := newEngine(ctx, opts.Policies, opts.Data)
+			if err != nil {
+				return err
+			}
+			logger := slog.New(slog.NewJSONHandler(cmd.ErrOrStderr(), nil))
+			ln, err := net.Listen("tcp", opts.Addr)
+			if err != nil {
+				return fmt.Errorf("listen: %w", err)
+			}
+			logger.Info("listening", "addr", ln.Addr().String(), "rules", len(eng.Rules()),
+				"max_body", maxBody, "eval_timeout", opts.EvalTimeout.String())
+			srv := server.New(server.Config{Engine: eng, MaxBody: maxBody, EvalTimeout: opts.EvalTimeout,
+				ShutdownTimeout: opts.ShutdownTimeout, Logger: logger})
+			if err := srv.Serve(ctx, ln); err != nil {
+				return err
+			}
+			logger.Info("stopped")
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.String("addr", "127.0.0.1:8080", "address to listen on")
+	f.String("max-body", "10MiB", "largest request body accepted (B, KiB, MiB, GiB; KB, MB, GB)")
+	f.Duration("eval-timeout", server.DefaultEvalTimeout, "longest a request's evaluation may take")
+	f.Duration("shutdown-timeout", server.DefaultShutdownTimeout, "how long shutdown waits for requests in flight")
+	addPolicyFlags(f)
+	return cmd
+}
+
+// parseSize reads a byte size: "10MiB", "512KiB", "1GB", "1048576".
+func parseSize(s string) (int64, error) {
+	s = strings.TrimSpace(s)
+	units := []struct {
+		suffix string
+		mult   int64
+	}{{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30}, {"KB", 1e3}, {"MB", 1e6}, {"GB", 1e9}, {"B", 1}}
+	mult := int64(1)
+	for _, u := range units {
+		if strings.HasSuffix(s, u.suffix) {
+			s, mult = strings.TrimSpace(strings.TrimSuffix(s, u.suffix)), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n <= 0 || n > (1<<40)/mult {
+		return 0, fmt.Errorf("%q is not a size: write a positive number of bytes, e.g. 10MiB", s)
+	}
+	return n * mult, nil
+}
