@@ -38,7 +38,15 @@ pct(x, total) := floor((x * 10000) / total) / 100 if total != 0
 
 # METADATA
 # description: min_pct percent of total (£000), the figure a percentage threshold asks for, exactly
-share(min_pct, total) := _decimal(exact(min_pct) * exact(total), 62) if _all_exact([min_pct, total])
+share(min_pct, total) := (min_pct * total) / 100 if {
+	_all_whole([min_pct, total])
+	(min_pct * total) % 100 == 0
+}
+
+share(min_pct, total) := _decimal(exact(min_pct) * exact(total), 62) if {
+	not _whole_share(min_pct, total)
+	_all_exact([min_pct, total])
+}
 
 share(min_pct, total) := (min_pct * total) / 100 if not _all_exact([min_pct, total])
 
@@ -71,7 +79,10 @@ within(a, b, tolerance) if {
 #   digits. A plan's figures always have an exact form (ReadPlan refuses exponents and
 #   more than 30 digits either side of the point); a number without one (1e3, or 31
 #   decimal places, in --data) is computed the old way, in floating point.
+exact(x) := x * _unit if _whole(x)
+
 exact(x) := _signed(s, (to_number(parts[0]) * _unit) + (to_number(concat("", ["1", frac, substring(_zeros, 0, 30 - count(frac))])) - _unit)) if {
+	not _whole(x)
 	s := json.marshal(x)
 	not regex.match(`[eE]`, s)
 	parts := split(trim_prefix(s, "-"), ".")
@@ -85,13 +96,23 @@ _signed(s, n) := n if not startswith(s, "-")
 
 # METADATA
 # description: the sum of the numbers xs, exactly (see exact)
-total(xs) := _decimal(sum([exact(x) | some x in xs]), 30) if _all_exact(xs)
+total(xs) := sum(xs) if _all_whole(xs)
+
+total(xs) := _decimal(sum([exact(x) | some x in xs]), 30) if {
+	not _all_whole(xs)
+	_all_exact(xs)
+}
 
 total(xs) := sum(xs) if not _all_exact(xs)
 
 # METADATA
 # description: a - b, exactly (see exact)
-difference(a, b) := _decimal(exact(a) - exact(b), 30) if _all_exact([a, b])
+difference(a, b) := a - b if _all_whole([a, b])
+
+difference(a, b) := _decimal(exact(a) - exact(b), 30) if {
+	not _all_whole([a, b])
+	_all_exact([a, b])
+}
 
 difference(a, b) := a - b if not _all_exact([a, b])
 
@@ -101,6 +122,24 @@ _unit := 1000000000000000000000000000000
 _zeros := "0000000000000000000000000000000000000000000000000000000000000000000000"
 
 _all_exact(xs) if count([1 | some x in xs; exact(x)]) == count(xs)
+
+# Whole numbers are exact already: OPA computes with integers of any size exactly.
+# floor(x) == x compares digit by digit, so 12345678901234567890.1 is not whole.
+_whole(x) if {
+	is_number(x)
+	floor(x) == x
+}
+
+_all_whole(xs) if {
+	every x in xs {
+		_whole(x)
+	}
+}
+
+_whole_share(min_pct, total) if {
+	_all_whole([min_pct, total])
+	(min_pct * total) % 100 == 0
+}
 
 _magnitude(n) := 0 - n if n < 0
 
