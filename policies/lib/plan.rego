@@ -38,10 +38,7 @@ pct(x, total) := floor((x * 10000) / total) / 100 if total != 0
 
 # METADATA
 # description: min_pct percent of total (£000), the figure a percentage threshold asks for, exactly
-share(min_pct, total) := (min_pct * total) / 100 if {
-	_all_whole([min_pct, total])
-	(min_pct * total) % 100 == 0
-}
+share(min_pct, total) := (floor(min_pct) * floor(total)) / 100 if _whole_share(min_pct, total)
 
 share(min_pct, total) := _decimal(exact(min_pct) * exact(total), 62) if {
 	not _whole_share(min_pct, total)
@@ -79,7 +76,7 @@ within(a, b, tolerance) if {
 #   digits. A plan's figures always have an exact form (ReadPlan refuses exponents and
 #   more than 30 digits either side of the point); a number without one (1e3, or 31
 #   decimal places, in --data) is computed the old way, in floating point.
-exact(x) := x * _unit if _whole(x)
+exact(x) := floor(x) * _unit if _whole(x)
 
 exact(x) := _signed(s, (to_number(parts[0]) * _unit) + (to_number(concat("", ["1", frac, substring(_zeros, 0, 30 - count(frac))])) - _unit)) if {
 	not _whole(x)
@@ -96,7 +93,7 @@ _signed(s, n) := n if not startswith(s, "-")
 
 # METADATA
 # description: the sum of the numbers xs, exactly (see exact)
-total(xs) := sum(xs) if _all_whole(xs)
+total(xs) := sum([floor(x) | some x in xs]) if _all_whole(xs)
 
 total(xs) := _decimal(sum([exact(x) | some x in xs]), 30) if {
 	not _all_whole(xs)
@@ -107,7 +104,7 @@ total(xs) := sum(xs) if not _all_exact(xs)
 
 # METADATA
 # description: a - b, exactly (see exact)
-difference(a, b) := a - b if _all_whole([a, b])
+difference(a, b) := floor(a) - floor(b) if _all_whole([a, b])
 
 difference(a, b) := _decimal(exact(a) - exact(b), 30) if {
 	not _all_whole([a, b])
@@ -123,8 +120,9 @@ _zeros := "000000000000000000000000000000000000000000000000000000000000000000000
 
 _all_exact(xs) if count([1 | some x in xs; exact(x)]) == count(xs)
 
-# Whole numbers are exact already: OPA computes with integers of any size exactly.
-# floor(x) == x compares digit by digit, so 12345678901234567890.1 is not whole.
+# Whole numbers need no conversion: OPA computes with integers of any size exactly.
+# floor(x) == x compares digit by digit, so 12345678901234567890.1 is not whole; and
+# floor(x) is written in plain digits (1e3 becomes 1000), so it is what gets computed.
 _whole(x) if {
 	is_number(x)
 	floor(x) == x
@@ -138,7 +136,7 @@ _all_whole(xs) if {
 
 _whole_share(min_pct, total) if {
 	_all_whole([min_pct, total])
-	(min_pct * total) % 100 == 0
+	(floor(min_pct) * floor(total)) % 100 == 0
 }
 
 _magnitude(n) := 0 - n if n < 0
