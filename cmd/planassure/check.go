@@ -124,7 +124,9 @@ func runCheck(ctx context.Context, opts checkOptions, args []string, stdin io.Re
 	if err != nil {
 		return usageError{err}
 	}
-	eng, err := newEngine(ctx, opts.Policies, opts.Data, limits, func(o *engine.Options) { o.Footprints = opts.Footprint })
+	eng, err := newEngine(ctx, opts.Policies, opts.Data, limits, func(o *engine.Options) {
+		o.Footprints, o.KeepFigures = opts.Footprint, wantsFigures(opts.Format, opts.Reports)
+	})
 	if err != nil {
 		return err
 	}

@@ -83,6 +83,21 @@ JSON lines on standard error. SIGTERM or interrupt shuts down gracefully.`,
 	return cmd
 }
 
+// wantsFigures reports whether check writes a report that draws the plans'
+// figures (the html format, to standard output or a --report html=FILE), so
+// that the engine keeps them only then.
+func wantsFigures(format string, reports []string) bool {
+	if format == "html" {
+		return true
+	}
+	for _, r := range reports {
+		if strings.HasPrefix(r, "html=") {
+			return true
+		}
+	}
+	return false
+}
+
 // parseSize reads a byte size: "10MiB", "512KiB", "1GB", "1048576".
 func parseSize(s string) (int64, error) {
 	s = strings.TrimSpace(s)

@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -115,5 +117,28 @@ func TestParseSize(t *testing.T) {
 		if _, err := parseSize(in); err == nil {
 			t.Errorf("parseSize(%q): want an error", in)
 		}
+	}
+}
+
+// TestCheckHTMLCharts: check draws the charts in the html format, to standard
+// output and to a --report file, and keeps no figures otherwise.
+func TestCheckHTMLCharts(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "report.html")
+	t.Chdir("../..")
+	code, out, errOut := runIn(t, "", "check", "--fail-on", "none", "-o", "html", "--report", "html="+file, "plans/06W-2017-19.json")
+	if code != 0 || errOut != "" {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	written, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, page := range []string{out, string(written)} {
+		if !strings.Contains(page, `<svg`) || !strings.Contains(page, "Reserves against their thresholds") {
+			t.Errorf("the html report has no charts: %.300s", page)
+		}
+	}
+	if !wantsFigures("table", []string{"sarif=a.sarif", "html=b.html"}) || wantsFigures("json", []string{"sarif=html=x"}) {
+		t.Error("wantsFigures")
 	}
 }
