@@ -222,7 +222,10 @@ func (s *Server) read(r *http.Request) ([]upload, int, error) {
 	switch {
 	case mt == "multipart/form-data":
 		return s.readMultipart(r, params["boundary"])
-	case ct == "" || mt == "application/json" || mt == "text/plain" || strings.HasSuffix(mt, "+json"):
+	// curl --data-binary sends application/x-www-form-urlencoded unless told
+	// otherwise: the body is still the plan
+	case ct == "" || mt == "application/json" || mt == "text/plain" || strings.HasSuffix(mt, "+json") ||
+		mt == "application/x-www-form-urlencoded" || mt == "application/octet-stream":
 		body, err := io.ReadAll(r.Body)
 		if err != nil {
 			return nil, bodyStatus(err), s.bodyError(err)
@@ -381,7 +384,7 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // logged logs one structured line per request: method, path, status,
-// duration, plans evaluated, bytes written.
+// duration in milliseconds, plans evaluated, bytes written.
 func (s *Server) logged(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
@@ -397,7 +400,7 @@ func (s *Server) logged(next http.Handler) http.Handler {
 		}
 		s.cfg.Logger.LogAttrs(r.Context(), level, "request",
 			slog.String("method", r.Method), slog.String("path", r.URL.Path),
-			slog.Int("status", sw.status), slog.Duration("duration", time.Since(start)),
+			slog.Int("status", sw.status), slog.Float64("duration_ms", float64(time.Since(start).Microseconds())/1000),
 			slog.Int("plans", li.plans), slog.Int64("bytes", sw.bytes),
 			slog.String("remote", r.RemoteAddr))
 	})
