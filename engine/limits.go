@@ -214,3 +214,13 @@ func checkNumber(n json.Number) error {
 	}
 	return nil
 }
+
+// ReadPlanFile reads and validates one plan file ("-" reads stdin) under the
+// engine's limits: the size limit before reading, the depth limit while decoding.
+func (e *Engine) ReadPlanFile(path string, stdin io.Reader) (Plan, error) {
+	data, err := e.readFile(path, stdin)
+	if err != nil {
+		return Plan{}, &PlanError{Path: path, Err: err}
+	}
+	return e.ReadPlan(path, data)
+}

@@ -183,3 +183,18 @@ func TestWaiversEndToEnd(t *testing.T) {
 		t.Errorf("broken waivers: exit %d, stderr %q", code, errOut)
 	}
 }
+
+// TestExplainAndDiffHonourTheSizeLimit: every command reads plans under the
+// same limits as check.
+func TestExplainAndDiffHonourTheSizeLimit(t *testing.T) {
+	t.Chdir("../..")
+	for _, args := range [][]string{
+		{"explain", "--max-file-size", "1000", "finance.contingency", "plans/06W-2017-19.json"},
+		{"diff", "--max-file-size", "1000", "plans/06W-2017-19.json", "plans/06W-2017-19.json"},
+	} {
+		code, _, errOut := runIn(t, "", args...)
+		if code != 2 || !strings.Contains(errOut, "plans/06W-2017-19.json: the file is larger than") {
+			t.Errorf("%v: exit %d, stderr %q", args[0], code, errOut)
+		}
+	}
+}

@@ -36,9 +36,7 @@ type checkOptions struct {
 	Data      []string `mapstructure:"data"`
 	// Limits (see limits.go): the largest plan file, the deepest nesting, the
 	// longest evaluation of one plan.
-	MaxFileSize string        `mapstructure:"max-file-size"`
-	MaxDepth    int           `mapstructure:"max-depth"`
-	Timeout     time.Duration `mapstructure:"timeout"`
+	Limits limitOptions `mapstructure:",squash"`
 }
 
 func newCheckCmd(v *viper.Viper, stdin io.Reader) *cobra.Command {
@@ -120,7 +118,7 @@ func runCheck(ctx context.Context, opts checkOptions, args []string, stdin io.Re
 			return err
 		}
 	}
-	limits, err := parseLimits(opts)
+	limits, err := parseLimits(opts.Limits)
 	if err != nil {
 		return usageError{err}
 	}

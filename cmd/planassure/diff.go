@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -16,10 +15,11 @@ import (
 )
 
 type diffOptions struct {
-	Format    string   `mapstructure:"format"`
-	FailOnNew string   `mapstructure:"fail-on-new"`
-	Policies  []string `mapstructure:"policies"`
-	Data      []string `mapstructure:"data"`
+	Format    string       `mapstructure:"format"`
+	FailOnNew string       `mapstructure:"fail-on-new"`
+	Policies  []string     `mapstructure:"policies"`
+	Data      []string     `mapstructure:"data"`
+	Limits    limitOptions `mapstructure:",squash"`
 }
 
 func newDiffCmd(v *viper.Viper, stdin io.Reader) *cobra.Command {
@@ -50,6 +50,7 @@ severity or above: the CI gate for a change to a plan.`,
 	f.StringP("format", "o", "table", "output format: "+strings.Join(output.DiffNames(), ", "))
 	f.String("fail-on-new", "none", "exit 1 when the new version adds a finding at this severity or above: error, warning or none")
 	addPolicyFlags(f)
+	addLimitFlags(f)
 	return cmd
 }
 
@@ -65,15 +66,19 @@ func runDiff(ctx context.Context, opts diffOptions, oldPath, newPath string, std
 	if oldPath == "-" && newPath == "-" {
 		return usageError{errors.New("diff: only one of OLD and NEW can be standard input")}
 	}
-	eng, err := newEngine(ctx, opts.Policies, opts.Data)
+	limits, err := parseLimits(opts.Limits)
+	if err != nil {
+		return usageError{err}
+	}
+	eng, err := newEngine(ctx, opts.Policies, opts.Data, limits)
 	if err != nil {
 		return err
 	}
-	oldPlan, err := readPlanFile(oldPath, stdin)
+	oldPlan, err := eng.ReadPlanFile(oldPath, stdin)
 	if err != nil {
 		return err
 	}
-	newPlan, err := readPlanFile(newPath, stdin)
+	newPlan, err := eng.ReadPlanFile(newPath, stdin)
 	if err != nil {
 		return err
 	}
@@ -88,23 +93,4 @@ func runDiff(ctx context.Context, opts diffOptions, oldPath, newPath string, std
 		return exitError{1}
 	}
 	return nil
-}
-
-// readPlanFile reads and validates one plan; a plan that cannot be read is an
-// error of the command (exit 2), with the file, line and pointer.
-func readPlanFile(path string, stdin io.Reader) (engine.Plan, error) {
-	var data []byte
-	var err error
-	if path == "-" {
-		data, err = io.ReadAll(stdin)
-	} else {
-		data, err = os.ReadFile(path)
-		if err != nil {
-			err = fmt.Errorf("read %s: %w", path, errors.Unwrap(err))
-		}
-	}
-	if err != nil {
-		return engine.Plan{}, err
-	}
-	return engine.ReadPlan(path, data)
 }

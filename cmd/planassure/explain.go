@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"strings"
 
@@ -18,9 +17,10 @@ import (
 )
 
 type explainOptions struct {
-	Format   string   `mapstructure:"format"`
-	Policies []string `mapstructure:"policies"`
-	Data     []string `mapstructure:"data"`
+	Format   string       `mapstructure:"format"`
+	Policies []string     `mapstructure:"policies"`
+	Data     []string     `mapstructure:"data"`
+	Limits   limitOptions `mapstructure:",squash"`
 }
 
 func newExplainCmd(v *viper.Viper, stdin io.Reader) *cobra.Command {
@@ -43,7 +43,11 @@ func newExplainCmd(v *viper.Viper, stdin io.Reader) *cobra.Command {
 			if opts.Format != "text" && opts.Format != "json" {
 				return usageError{fmt.Errorf("unknown format %q (want text or json)", opts.Format)}
 			}
-			eng, err := newEngine(cmd.Context(), opts.Policies, opts.Data)
+			limits, err := parseLimits(opts.Limits)
+			if err != nil {
+				return usageError{err}
+			}
+			eng, err := newEngine(cmd.Context(), opts.Policies, opts.Data, limits)
 			if err != nil {
 				return err
 			}
@@ -58,11 +62,7 @@ func newExplainCmd(v *viper.Viper, stdin io.Reader) *cobra.Command {
 				}
 				return writeRuleText(out, entry)
 			}
-			data, err := readPlanArg(args[1], stdin)
-			if err != nil {
-				return err
-			}
-			plan, err := engine.ReadPlan(args[1], data)
+			plan, err := eng.ReadPlanFile(args[1], stdin)
 			if err != nil {
 				return err
 			}
@@ -84,18 +84,8 @@ func newExplainCmd(v *viper.Viper, stdin io.Reader) *cobra.Command {
 	}
 	cmd.Flags().StringP("format", "o", "text", "output format: text or json")
 	addPolicyFlags(cmd.Flags())
+	addLimitFlags(cmd.Flags())
 	return cmd
-}
-
-func readPlanArg(path string, stdin io.Reader) ([]byte, error) {
-	if path == "-" {
-		return io.ReadAll(stdin)
-	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, errors.Unwrap(err))
-	}
-	return b, nil
 }
 
 func findEntry(c engine.Catalogue, id string) (engine.CatalogueEntry, bool) {

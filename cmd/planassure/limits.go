@@ -7,6 +7,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/pflag"
 
@@ -21,8 +22,15 @@ func addLimitFlags(f *pflag.FlagSet) {
 	f.Duration("timeout", engine.DefaultTimeout, "longest evaluation of one plan; a plan that takes longer gets verdict error")
 }
 
-// parseLimits checks the limits of check and returns them as an engine option.
-func parseLimits(opts checkOptions) (func(*engine.Options), error) {
+// limitOptions are the limits of every command that reads plans.
+type limitOptions struct {
+	MaxFileSize string        `mapstructure:"max-file-size"`
+	MaxDepth    int           `mapstructure:"max-depth"`
+	Timeout     time.Duration `mapstructure:"timeout"`
+}
+
+// parseLimits checks the limits and returns them as an engine option.
+func parseLimits(opts limitOptions) (func(*engine.Options), error) {
 	size, err := parseFileSize(opts.MaxFileSize)
 	if err != nil {
 		return nil, fmt.Errorf("--max-file-size %q: %w", opts.MaxFileSize, err)
