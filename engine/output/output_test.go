@@ -415,3 +415,24 @@ func TestMarkdownCells(t *testing.T) {
 		})
 	}
 }
+
+// TestJSONStreamsTheSameBytes: the streaming JSON writer gives exactly what
+// json.MarshalIndent gives for the whole report.
+func TestJSONStreamsTheSameBytes(t *testing.T) {
+	empty := engine.Report{Results: []engine.Result{}, Totals: map[engine.Verdict]int{}}
+	withNotes := rep
+	withNotes.Waivers = []engine.WaiverNote{{Waiver: engine.Waiver{Rule: "r<&>"}, Message: "expired"}}
+	for i, r := range []engine.Report{rep, repWaived, empty, {}, withNotes} {
+		var got bytes.Buffer
+		if err := output.JSON(&got, r); err != nil {
+			t.Fatal(err)
+		}
+		want, err := json.MarshalIndent(r, "", "  ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(string(want)+"\n", got.String()); diff != "" {
+			t.Errorf("report %d: mismatch (-MarshalIndent +JSON):\n%s", i, diff)
+		}
+	}
+}
