@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 )
 
 // ErrNoPlans is returned when the arguments name no plan file.
@@ -95,31 +94,12 @@ func (e *Engine) Check(ctx context.Context, paths []string, stdin io.Reader, job
 		return e.NewReport(e.checkFootprints(ctx, paths, stdin, jobs, progress))
 	}
 	results := make([]Result, len(paths))
-	if jobs < 1 {
-		jobs = 1
-	}
-	if jobs > len(paths) {
-		jobs = len(paths)
-	}
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range jobs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				results[i] = e.CheckFile(ctx, paths[i], stdin)
-				if progress != nil {
-					progress()
-				}
-			}
-		}()
-	}
-	for i := range paths {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel(len(paths), jobs, func(i int) {
+		results[i] = e.CheckFile(ctx, paths[i], stdin)
+		if progress != nil {
+			progress()
+		}
+	})
 	return e.NewReport(results)
 }
 

@@ -29,7 +29,7 @@ func (e *Engine) readFile(path string, stdin io.Reader) ([]byte, error) {
 
 func readFileLimit(path string, stdin io.Reader, limit int64) ([]byte, error) {
 	tooBig := fmt.Errorf("the file is larger than %s, the most a plan may be: check it is a plan "+
-		"submission (or raise --max-file-size)", byteSize(limit))
+		"submission (or raise --max-file-size)", ByteSize(limit))
 	if path == "-" {
 		if stdin == nil {
 			return nil, errors.New("no standard input")
@@ -78,8 +78,8 @@ func fileError(err error) error {
 	return err
 }
 
-// byteSize renders n bytes for a message: "10 MiB", "512 KiB", "100 bytes".
-func byteSize(n int64) string {
+// ByteSize renders n bytes for a message: "10 MiB", "512 KiB", "100 bytes".
+func ByteSize(n int64) string {
 	switch {
 	case n >= 1<<20 && n%(1<<20) == 0:
 		return fmt.Sprintf("%d MiB", n>>20)

@@ -161,7 +161,7 @@ var pageTemplate = template.Must(template.New("page").Parse(pageSource))
 func (s *Server) upload(w http.ResponseWriter, _ *http.Request) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")
-	_ = pageTemplate.ExecuteTemplate(w, "upload", map[string]any{"MaxBody": sizeWords(s.cfg.MaxBody)})
+	_ = pageTemplate.ExecuteTemplate(w, "upload", map[string]any{"MaxBody": engine.ByteSize(s.cfg.MaxBody)})
 }
 
 // --- reading and evaluating plans ---------------------------------------------
@@ -319,20 +319,9 @@ func bodyStatus(err error) int {
 func (s *Server) bodyError(err error) error {
 	var mbe *http.MaxBytesError
 	if errors.As(err, &mbe) {
-		return fmt.Errorf("request body larger than the %s limit", sizeWords(s.cfg.MaxBody))
+		return fmt.Errorf("request body larger than the %s limit", engine.ByteSize(s.cfg.MaxBody))
 	}
 	return fmt.Errorf("read request body: %w", err)
-}
-
-// sizeWords renders a byte count: "10 MiB", "512 KiB", "100 bytes".
-func sizeWords(n int64) string {
-	switch {
-	case n >= 1<<20 && n%(1<<20) == 0:
-		return fmt.Sprintf("%d MiB", n>>20)
-	case n >= 1<<10 && n%(1<<10) == 0:
-		return fmt.Sprintf("%d KiB", n>>10)
-	}
-	return fmt.Sprintf("%d bytes", n)
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
