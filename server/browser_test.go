@@ -26,6 +26,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/planassure/planassure/engine"
+	"github.com/planassure/planassure/internal/testutil"
 	"github.com/planassure/planassure/server"
 )
 
@@ -175,14 +176,14 @@ func summaryVerdicts(t *testing.T, dom []byte) []shownVerdict {
 	var walk func(n *html.Node, row *shownVerdict)
 	walk = func(n *html.Node, row *shownVerdict) {
 		if n.Type == html.ElementNode && n.Data == "tr" {
-			if p := attr(n, "data-plan"); p != "" {
+			if p := testutil.Attr(n, "data-plan"); p != "" {
 				out = append(out, shownVerdict{plan: p})
 				row = &out[len(out)-1]
 			}
 		}
-		if row != nil && n.Type == html.ElementNode && n.Data == "span" && attr(n, "data-verdict") != "" {
-			row.verdict = attr(n, "data-verdict")
-			row.words = strings.TrimSpace(text(n))
+		if row != nil && n.Type == html.ElementNode && n.Data == "span" && testutil.Attr(n, "data-verdict") != "" {
+			row.verdict = testutil.Attr(n, "data-verdict")
+			row.words = strings.TrimSpace(testutil.Text(n))
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c, row)
@@ -190,28 +191,4 @@ func summaryVerdicts(t *testing.T, dom []byte) []shownVerdict {
 	}
 	walk(doc, nil)
 	return out
-}
-
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
-}
-
-func text(n *html.Node) string {
-	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(c *html.Node) {
-		if c.Type == html.TextNode {
-			b.WriteString(c.Data)
-		}
-		for d := c.FirstChild; d != nil; d = d.NextSibling {
-			walk(d)
-		}
-	}
-	walk(n)
-	return b.String()
 }

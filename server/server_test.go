@@ -21,6 +21,7 @@ import (
 
 	"github.com/planassure/planassure/engine"
 	"github.com/planassure/planassure/engine/output"
+	"github.com/planassure/planassure/internal/testutil"
 	"github.com/planassure/planassure/policies"
 	"github.com/planassure/planassure/server"
 )
@@ -335,7 +336,7 @@ func TestEvaluationTimeout(t *testing.T) {
 }
 
 func TestRequestLog(t *testing.T) {
-	var logs syncBuffer
+	var logs testutil.Buffer
 	cfg := server.Config{Logger: slog.New(slog.NewJSONHandler(&logs, nil))}
 	ts := newServer(t, cfg)
 	do(t, "POST", ts.URL+"/v1/check", "", bytes.NewReader(readPlan(t, planFiles[0])))
@@ -355,23 +356,6 @@ func TestRequestLog(t *testing.T) {
 	if first.Msg != "request" || first.Method != "POST" || first.Path != "/v1/check" || first.Status != 200 || first.Plans != 1 || first.Duration <= 0 {
 		t.Errorf("log line %s", lines[0])
 	}
-}
-
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }
 
 // TestConcurrentRequests mixes endpoints from many goroutines: run with -race.

@@ -13,6 +13,7 @@ import (
 
 	"github.com/planassure/planassure/engine"
 	"github.com/planassure/planassure/engine/output"
+	"github.com/planassure/planassure/internal/testutil"
 	"github.com/planassure/planassure/policies"
 )
 
@@ -127,11 +128,11 @@ func CheckHTMLPage(t *testing.T, page []byte, r engine.Report) {
 			case atom.Script, atom.Link, atom.Iframe, atom.Object, atom.Embed, atom.Img:
 				t.Errorf("<%s>: the page must be self-contained and need no script", n.Data)
 			case atom.Style:
-				if css := text(n); strings.Contains(css, "url(") || strings.Contains(css, "@import") {
+				if css := testutil.Text(n); strings.Contains(css, "url(") || strings.Contains(css, "@import") {
 					t.Error("the stylesheet loads something")
 				}
 			case atom.Html:
-				if attr(n, "lang") == "" {
+				if testutil.Attr(n, "lang") == "" {
 					t.Error("<html> without lang")
 				}
 			case atom.H1:
@@ -179,8 +180,8 @@ func CheckHTMLPage(t *testing.T, page []byte, r engine.Report) {
 
 func checkSVG(t *testing.T, n *html.Node, page []byte) {
 	t.Helper()
-	id := attr(n, "id")
-	if attr(n, "role") != "img" {
+	id := testutil.Attr(n, "id")
+	if testutil.Attr(n, "role") != "img" {
 		t.Errorf("<svg id=%q> without role=img", id)
 	}
 	var title *html.Node
@@ -192,10 +193,10 @@ func checkSVG(t *testing.T, n *html.Node, page []byte) {
 			break
 		}
 	}
-	if title == nil || strings.TrimSpace(text(title)) == "" {
+	if title == nil || strings.TrimSpace(testutil.Text(title)) == "" {
 		t.Errorf("<svg id=%q>: no <title> as its first child", id)
 	}
-	refs := strings.Fields(attr(n, "aria-labelledby"))
+	refs := strings.Fields(testutil.Attr(n, "aria-labelledby"))
 	if len(refs) == 0 {
 		t.Errorf("<svg id=%q> without aria-labelledby", id)
 	}
@@ -213,8 +214,8 @@ func checkTable(t *testing.T, n *html.Node) {
 	walk = func(c *html.Node) {
 		if c.Type == html.ElementNode && c.DataAtom == atom.Th {
 			ths++
-			if s := attr(c, "scope"); s != "col" && s != "row" {
-				t.Errorf("<th>%s</th> without scope", text(c))
+			if s := testutil.Attr(c, "scope"); s != "col" && s != "row" {
+				t.Errorf("<th>%s</th> without scope", testutil.Text(c))
 			}
 		}
 		for d := c.FirstChild; d != nil; d = d.NextSibling {
@@ -223,30 +224,6 @@ func checkTable(t *testing.T, n *html.Node) {
 	}
 	walk(n)
 	if ths == 0 {
-		t.Errorf("a table without <th>: %.80s", text(n))
+		t.Errorf("a table without <th>: %.80s", testutil.Text(n))
 	}
-}
-
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
-}
-
-func text(n *html.Node) string {
-	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(c *html.Node) {
-		if c.Type == html.TextNode {
-			b.WriteString(c.Data)
-		}
-		for d := c.FirstChild; d != nil; d = d.NextSibling {
-			walk(d)
-		}
-	}
-	walk(n)
-	return b.String()
 }
