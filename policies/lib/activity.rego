@@ -36,9 +36,9 @@ alignment_gap_pp := object.get(rounds.current, "alignment_gap_pp", default_align
 
 # METADATA
 # description: the year's total of an activity line (the count itself, or the object's plan)
-total(line) := line if is_number(line)
-
-total(line) := line.plan if {
+total(line) := line if {
+	is_number(line)
+} else := line.plan if {
 	is_object(line)
 	is_number(line.plan)
 }

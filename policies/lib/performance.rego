@@ -106,6 +106,7 @@ findings[key] contains finding if {
 	some i, _ in _thresholds[key]
 	year := plan.plan_years[i]
 	_has_monthly(year, key)
+	not _all_percent(year.performance[key].monthly)
 	some j, level in year.performance[key].monthly
 	not _is_percent(level)
 	finding := {
@@ -201,6 +202,21 @@ _is_percent(x) if {
 }
 
 # METADATA
+# description: |
+#   true when xs is an array of percentages from 0 to 100, in four builtin calls: in
+#   OPA's ordering null, booleans < numbers < strings, arrays, objects, so a number
+#   for both the least and the greatest element means every element is a number
+_all_percent(xs) if {
+	is_array(xs)
+	least := min(xs)
+	greatest := max(xs)
+	is_number(least)
+	is_number(greatest)
+	least >= 0
+	greatest <= 100
+}
+
+# METADATA
 # description: true when the metric names a recovery plan (text that is not blank)
 _has_recovery_plan(metric) if {
 	is_string(metric.recovery_plan)
@@ -208,28 +224,27 @@ _has_recovery_plan(metric) if {
 }
 
 # METADATA
-# description: true when the level x misses the threshold, compared exactly (a minimum, or a maximum where lower is better)
-_misses(key, x, threshold) if {
-	not key in lower_is_better
-	x < threshold
-}
+# description: |
+#   true when the level x misses the threshold, compared exactly (a minimum, or a maximum
+#   where lower is better)
+_misses(key, x, threshold) if _worse(key, x, threshold)
 
-_misses(key, x, threshold) if {
+# true or false: above a maximum where lower is better, else below a minimum
+_worse(key, x, threshold) := x > threshold if {
 	key in lower_is_better
-	x > threshold
-}
+} else := x < threshold
 
 # METADATA
 # description: how a miss reads, below a minimum standard or above a maximum
-_gap(key, threshold) := sprintf("below the %v%% standard", [threshold]) if not key in lower_is_better
-
-_gap(key, threshold) := sprintf("above the %v%% maximum", [threshold]) if key in lower_is_better
+_gap(key, threshold) := sprintf("above the %v%% maximum", [threshold]) if {
+	key in lower_is_better
+} else := sprintf("below the %v%% standard", [threshold])
 
 # METADATA
 # description: the name of month j (0 for April) for messages, or its number past March
-_month(j) := _months[j]
-
-_month(j) := sprintf("month %d", [j + 1]) if not _months[j]
+_month(j) := name if {
+	name := _months[j]
+} else := sprintf("month %d", [j + 1])
 
 # METADATA
 # description: |

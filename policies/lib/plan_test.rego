@@ -51,6 +51,29 @@ test_exact_units if {
 	plan.exact(0.000000000000000000000000000001) == 1
 	plan.exact(1e3) == 1000000000000000000000000000000000
 	not plan.exact(0.0000000000000000000000000000001)
+	not plan.exact(1.55e-1)
+	not plan.exact("1.5")
+}
+
+# below 1, the integer part is "0" or "-0": the digits read with a leading zero, and
+# the result must still be a plain number that prints and sums like any other
+test_exact_units_below_one if {
+	plan.exact(0.125) == 125000000000000000000000000000
+	plan.exact(-0.05) == -50000000000000000000000000000
+	json.marshal(plan.exact(0.125)) == "125000000000000000000000000000"
+	json.marshal(plan.exact(-0.05)) == "-50000000000000000000000000000"
+	plan.total([0.125, -0.05]) == 0.075
+	plan.difference(-0.05, 0.125) == -0.175
+}
+
+# whole figures take the integer path, exact at any size; decimals the exact one
+test_within_whole_and_decimal if {
+	plan.within(123456789012345678901, 123456789012345678900, 1)
+	not plan.within(123456789012345678901, 123456789012345678900, 0)
+	plan.within(0.3, plan.total([0.1, 0.2]), 0)
+	not plan.within(0.3, 0.30000000000000001, 0)
+	plan.within(100, 99.9, 0.1)
+	not plan.within(100, 99.89, 0.1)
 }
 
 test_difference_is_exact if {

@@ -113,13 +113,10 @@ known if current
 #   the plan's round's performance threshold for metric key in financial year fy
 #   ("2017/18"): the round's number, or its figure for fy where the threshold varies by
 #   year inside the round; undefined where the round sets none for that year
-performance_threshold(key, _) := threshold if {
+performance_threshold(key, fy) := threshold if {
 	threshold := current.performance[key]
 	is_number(threshold)
-}
-
-performance_threshold(key, fy) := threshold if {
-	is_object(current.performance[key])
+} else := threshold if {
 	threshold := current.performance[key][fy]
 	is_number(threshold)
 }

@@ -50,7 +50,8 @@ deny contains finding if {
 deny contains finding if {
 	some i, key
 	line := _object_lines[i][key]
-	some component in array.concat(["plan"], activity.components)
+	not _complete(line)
+	some component in _required
 	not is_number(object.get(line, component, null))
 	finding := {
 		"msg": sprintf("%s: %s %s is missing", [input.years[i].year, key, component]),
@@ -93,8 +94,11 @@ _object_lines[i][key] := line if {
 	is_object(line)
 }
 
+# the fields an activity line given as an object must have
+_required := array.concat(["plan"], activity.components)
+
 _complete(line) if {
-	every component in array.concat(["plan"], activity.components) {
+	every component in _required {
 		is_number(object.get(line, component, null))
 	}
 }
