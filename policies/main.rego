@@ -41,6 +41,6 @@ _applies(area) if {
 	plan.is_plan
 }
 
-default _other_kind := "a footprint rule: it applies to footprint (STP) submissions, not to the plan of one organisation"
-
-_other_kind := "a rule for the plan of one organisation: it does not apply to a footprint (STP) submission" if plan.is_footprint
+_other_kind := "a rule for the plan of one organisation: it does not apply to a footprint (STP) submission" if {
+	plan.is_footprint
+} else := "a footprint rule: it applies to footprint (STP) submissions, not to the plan of one organisation"

@@ -32,7 +32,9 @@ test_pass_footprint_gets_no_plan_rule_findings if {
 }
 
 test_fail_footprint_findings_carry_their_rule_id if {
-	fp := json.patch(footprint_fixture.footprint, [{"op": "replace", "path": "/footprint/years/0/stated/nhs", "value": -9400}])
+	fp := json.patch(footprint_fixture.footprint, [
+		{"op": "replace", "path": "/footprint/years/0/stated/nhs", "value": -9400},
+	])
 	r := main.deny with input as fp
 	{f.rule | some f in r} == {"footprint.member_consistency"}
 }
@@ -48,5 +50,8 @@ test_not_applicable_names_the_other_kind if {
 		"rule": "must_dos.all_answered",
 		"msg": "a rule for the plan of one organisation: it does not apply to a footprint (STP) submission",
 	} in f
-	not {"rule": "footprint.aggregate_balance", "msg": "a footprint rule: it applies to footprint (STP) submissions, not to the plan of one organisation"} in f
+	not {
+		"rule": "footprint.aggregate_balance",
+		"msg": "a footprint rule: it applies to footprint (STP) submissions, not to the plan of one organisation",
+	} in f
 }

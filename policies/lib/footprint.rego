@@ -73,7 +73,10 @@ _no_figures(i, year) := {{
 
 # a year that lists member figures lists every member
 _unlisted(i, year) := {{
-	"msg": sprintf("%s: %s has no figures in the year (a year lists every member's figures, or none)", [year.year, label(code)]),
+	"msg": sprintf(
+		"%s: %s has no figures in the year (a year lists every member's figures, or none)",
+		[year.year, label(code)],
+	),
 	"pointer": pointer(i, "members"),
 } |
 	count(_figures(year)) > 0
@@ -101,7 +104,10 @@ _no_surplus(i, year) := {{
 # description: true when the system totals of the year can be computed
 complete(i, year) if count(gaps(i, year)) == 0
 
-_sector_total(year, s) := sum([f.surplus_after_stf | some f in _figures(year); sector(f.code) == s]) + sum([a.amount | some a in _adjustments(year); a.sector == s])
+_sector_total(year, s) := members + lines if {
+	members := sum([f.surplus_after_stf | some f in _figures(year); sector(f.code) == s])
+	lines := sum([a.amount | some a in _adjustments(year); a.sector == s])
+}
 
 # METADATA
 # description: |
@@ -137,7 +143,10 @@ has_stf(year) if {
 
 # METADATA
 # description: the STF the year's figures include (members' stf plus system-level STF lines)
-stf(year) := sum([object.get(f, "stf", 0) | some f in _figures(year)]) + sum([a.amount | some a in _adjustments(year); a.stf == true])
+stf(year) := members + lines if {
+	members := sum([object.get(f, "stf", 0) | some f in _figures(year)])
+	lines := sum([a.amount | some a in _adjustments(year); a.stf == true])
+}
 
 # METADATA
 # description: |

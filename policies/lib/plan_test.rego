@@ -32,7 +32,11 @@ test_within_tolerance if {
 
 test_has_allocation if {
 	plan.has_allocation(fixture.plan.years[1])
-	not plan.has_allocation({"finance": {"funding": {"recurrent_programme": 0, "non_recurrent_programme": 0, "running_cost": 0}}})
+	not plan.has_allocation({"finance": {"funding": {
+		"recurrent_programme": 0,
+		"non_recurrent_programme": 0,
+		"running_cost": 0,
+	}}})
 }
 
 # OPA's own arithmetic on decimals is 64-bit binary floating point: these fail without exact
@@ -82,7 +86,11 @@ test_difference_is_exact if {
 }
 
 test_threshold_exact_at_the_line if {
-	plan.at_least_pct(1231.568, 0.5, plan.allocation({"finance": {"funding": {"recurrent_programme": 200012.2, "non_recurrent_programme": 40000.84, "running_cost": 6300.56}}}))
+	plan.at_least_pct(1231.568, 0.5, plan.allocation({"finance": {"funding": {
+		"recurrent_programme": 200012.2,
+		"non_recurrent_programme": 40000.84,
+		"running_cost": 6300.56,
+	}}}))
 	not plan.at_least_pct(1231.567999, 0.5, 246313.6)
 	plan.share(0.5, 246313.6) == 1231.568
 	plan.within(246313.6, plan.total([200012.2, 40000.84, 6300.56]), 0)

@@ -15,13 +15,19 @@
 #     - activity.elective_admissions
 #     - activity.non_elective_admissions
 #   severity: warning
-#   guidance: Operational Planning and Contracting Guidance 2017-2019, activity and finance plans; Norwich CCG Operational Plan 2017-19, s4.2.5, p16 ("Financial and activity planning have been produced together to ensure consistency")
+#   guidance: >-
+#     Operational Planning and Contracting Guidance 2017-2019, activity and finance plans; Norwich
+#     CCG Operational Plan 2017-19, s4.2.5, p16 ("Financial and activity planning have been produced
+#     together to ensure consistency")
 package rules.activity.finance_alignment
 
 import data.lib.activity
 import data.lib.plan
 
 _gap := activity.alignment_gap_pp
+
+# the activity the acute expenditure is compared with, as the messages name it
+_admissions_name := "elective and non-elective admissions"
 
 _admission_lines := ["elective_admissions", "non_elective_admissions"]
 
@@ -36,10 +42,14 @@ deny contains finding if {
 	abs(apart) > (_gap * _acute(previous)) * _admissions(previous)
 	apart_pp := ceil((abs(apart) * 100) / (_acute(previous) * _admissions(previous))) / 100
 	finding := {
-		"msg": sprintf("%s: acute expenditure grows %v%% over %s but elective and non-elective admissions grow %v%%: %v percentage points apart, more than %v", [
-			year.year, plan.pct(_acute(year) - _acute(previous), _acute(previous)), previous.year,
-			plan.pct(_admissions(year) - _admissions(previous), _admissions(previous)), apart_pp, _gap,
-		]),
+		"msg": sprintf(
+			"%s: acute expenditure grows %v%% over %s but %s grow %v%%: %v percentage points apart, more than %v",
+			[
+				year.year, plan.pct(_acute(year) - _acute(previous), _acute(previous)), previous.year,
+				_admissions_name, plan.pct(_admissions(year) - _admissions(previous), _admissions(previous)),
+				apart_pp, _gap,
+			],
+		),
 		"pointer": plan.pointer(i, "finance/expenditure/acute"),
 		"expected": _gap,
 		"actual": apart_pp,
@@ -51,7 +61,10 @@ deny contains finding if {
 	some y in _years_needed
 	not is_number(object.get(input.years[y], ["finance", "expenditure", "acute"], null))
 	finding := {
-		"msg": sprintf("finance and activity alignment cannot be assessed: %s acute expenditure is missing", [input.years[y].year]),
+		"msg": sprintf(
+			"finance and activity alignment cannot be assessed: %s acute expenditure is missing",
+			[input.years[y].year],
+		),
 		"pointer": plan.pointer(y, "finance/expenditure/acute"),
 	}
 }
@@ -84,7 +97,10 @@ deny contains finding if {
 	previous := plan.previous_year(i)
 	_admissions(previous) == 0
 	finding := {
-		"msg": sprintf("finance and activity alignment cannot be assessed: %s elective and non-elective admissions are 0", [previous.year]),
+		"msg": sprintf(
+			"finance and activity alignment cannot be assessed: %s elective and non-elective admissions are 0",
+			[previous.year],
+		),
 		"pointer": plan.pointer(i - 1, "activity"),
 	}
 }

@@ -19,7 +19,11 @@
 #     - activity.ae_attendances
 #   thresholds: [tolerance]
 #   severity: error
-#   guidance: Operational Planning and Contracting Guidance 2017-2019, activity plans; Norwich CCG Operational Plan 2017-19, s4.2.5, p16 and Figure 3 (acute activity plans built "using agreed forecast outturn figures for 2016/17 as a foundation", adjusted for growth, RTT backlog clearance and QIPP schemes)
+#   guidance: >-
+#     Operational Planning and Contracting Guidance 2017-2019, activity plans; Norwich CCG
+#     Operational Plan 2017-19, s4.2.5, p16 and Figure 3 (acute activity plans built "using agreed
+#     forecast outturn figures for 2016/17 as a foundation", adjusted for growth, RTT backlog
+#     clearance and QIPP schemes)
 package rules.activity.identity
 
 import data.lib.activity
@@ -36,10 +40,13 @@ deny contains finding if {
 	built := ((previous + line.growth) + line.qipp) + line.backlog_clearance
 	not plan.within(line.plan, built, _tolerance)
 	finding := {
-		"msg": sprintf("%s: %s plan %v is not the %s total %v + growth %v + QIPP %v + backlog clearance %v = %v (tolerance %v)", [
-			input.years[i].year, key, line.plan, input.years[i - 1].year, previous,
-			line.growth, line.qipp, line.backlog_clearance, built, _tolerance,
-		]),
+		"msg": sprintf(
+			"%s: %s plan %v is not the %s total %v + growth %v + QIPP %v + backlog clearance %v = %v (tolerance %v)",
+			[
+				input.years[i].year, key, line.plan, input.years[i - 1].year, previous,
+				line.growth, line.qipp, line.backlog_clearance, built, _tolerance,
+			],
+		),
 		"pointer": plan.pointer(i, sprintf("activity/%s/plan", [key])),
 		"expected": built,
 		"actual": line.plan,
@@ -65,7 +72,10 @@ deny contains finding if {
 	i > 0
 	not _previous_total(i, key)
 	finding := {
-		"msg": sprintf("%s: %s cannot be checked: the %s total of %s is missing", [input.years[i].year, key, input.years[i - 1].year, key]),
+		"msg": sprintf(
+			"%s: %s cannot be checked: the %s total of %s is missing",
+			[input.years[i].year, key, input.years[i - 1].year, key],
+		),
 		"pointer": plan.pointer(i - 1, sprintf("activity/%s", [key])),
 	}
 }

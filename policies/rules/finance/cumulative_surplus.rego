@@ -17,7 +17,9 @@
 #     - finance.surplus.control_total
 #   thresholds: [cumulative_surplus_pct]
 #   severity: error
-#   guidance: Planning guidance business rules; Norwich CCG Operational Plan 2017-19, s4.2, p13-15 ("NHS England expectation of 1% cumulative surplus")
+#   guidance: >-
+#     Planning guidance business rules; Norwich CCG Operational Plan 2017-19, s4.2, p13-15 ("NHS
+#     England expectation of 1% cumulative surplus")
 package rules.finance.cumulative_surplus
 
 import data.lib.plan
@@ -36,7 +38,10 @@ deny contains finding if {
 # an agreed deficit control total: the shortfall is a warning naming it
 deny contains object.union(_shortfall(i, year), {
 	"severity": "warning",
-	"msg": sprintf("%s (agreed deficit control total %v: the control-total rule governs)", [_shortfall(i, year).msg, year.finance.surplus.control_total]),
+	"msg": sprintf(
+		"%s (agreed deficit control total %v: the control-total rule governs)",
+		[_shortfall(i, year).msg, year.finance.surplus.control_total],
+	),
 }) if {
 	some i, year in plan.plan_years
 	_has_figures(year)

@@ -83,7 +83,10 @@ _left_after_drawdown(year) := plan.difference(brought_forward, drawn_down) if {
 }
 
 # the most that may be drawn down: the surplus brought forward above the threshold line
-_limit(year) := plan.difference(year.finance.surplus.cumulative_brought_forward, plan.share(_min_pct, plan.allocation(year)))
+_limit(year) := plan.difference(
+	year.finance.surplus.cumulative_brought_forward,
+	plan.share(_min_pct, plan.allocation(year)),
+)
 
 # expected and actual are £000: the most the plan may draw down, and what it draws down
 _excess(i, year) := {

@@ -77,4 +77,7 @@ _has_figures(year) if {
 # total QIPP: savings with named schemes and savings still to be found
 _qipp(year) := plan.total([year.finance.qipp.identified, year.finance.qipp.unidentified])
 
-_surplus_after_savings(year) := plan.total([plan.difference(year.finance.funding.total, year.finance.expenditure.total), _qipp(year)])
+_surplus_after_savings(year) := plan.total([
+	plan.difference(year.finance.funding.total, year.finance.expenditure.total),
+	_qipp(year),
+])

@@ -27,7 +27,10 @@ deny contains finding if {
 	t := fp.totals(i, year)
 	t.nhs < 0
 	finding := {
-		"msg": sprintf("%s: the system is not in aggregate financial balance: NHS surplus/(deficit) after STF is %v (%s)", [year.year, t.nhs, fp.summary(t)]),
+		"msg": sprintf(
+			"%s: the system is not in aggregate financial balance: NHS surplus/(deficit) after STF is %v (%s)",
+			[year.year, t.nhs, fp.summary(t)],
+		),
 		"pointer": fp.pointer(i, "members"),
 		"expected": 0,
 		"actual": t.nhs,

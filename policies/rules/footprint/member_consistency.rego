@@ -104,13 +104,10 @@ deny contains finding if {
 	is_number(py.finance.surplus.in_year)
 	not plan.within(f.surplus_after_stf, py.finance.surplus.in_year, _tolerance)
 	finding := {
-		"msg": sprintf("%s: %s: the footprint gives surplus/(deficit) %v, its own plan an in-year surplus of %v (tolerance %v)", [
-			py.year,
-			fp.label(f.code),
-			f.surplus_after_stf,
-			py.finance.surplus.in_year,
-			_tolerance,
-		]),
+		"msg": sprintf(
+			"%s: %s: the footprint gives surplus/(deficit) %v, its own plan an in-year surplus of %v (tolerance %v)",
+			[py.year, fp.label(f.code), f.surplus_after_stf, py.finance.surplus.in_year, _tolerance],
+		),
 		"pointer": fp.pointer(i, sprintf("members/%d/surplus_after_stf", [j])),
 		"expected": py.finance.surplus.in_year,
 		"actual": f.surplus_after_stf,
@@ -156,7 +153,9 @@ _computed(i, year, "provider") := fp.totals(i, year).provider
 
 _computed(i, year, "nhs") := fp.totals(i, year).nhs
 
-_computed(i, year, "health_and_care") := object.get(year, ["stated", "nhs"], fp.totals(i, year).nhs) + fp.totals(i, year).local_authority
+_computed(i, year, "health_and_care") := object.get(year, ["stated", "nhs"], t.nhs) + t.local_authority if {
+	t := fp.totals(i, year)
+}
 
 _computed(_, year, "stf") := fp.stf(year) if fp.has_stf(year)
 

@@ -12,7 +12,8 @@ test_pass_fixture if {
 test_pass_not_on_a_ccg_plan if {
 	r := member_consistency.deny with input as fixture.plan
 	r == set()
-	n := member_consistency.not_applicable with input as fixture.plan with data.planassure.rounds as {"2017-19": {"tolerance": null}}
+	n := member_consistency.not_applicable with input as fixture.plan
+		with data.planassure.rounds as {"2017-19": {"tolerance": null}}
 	n == set()
 }
 
@@ -30,7 +31,10 @@ test_fail_stated_total_does_not_add_up if {
 	])
 	r := member_consistency.deny with input as fp
 	r == {{
-		"msg": "2016/17: the stated NHS total -9400 is not what the members' figures give, -900 (commissioner, provider and system-level figures; tolerance 1)",
+		"msg": concat(" ", [
+			"2016/17: the stated NHS total -9400 is not what the members' figures give, -900",
+			"(commissioner, provider and system-level figures; tolerance 1)",
+		]),
 		"pointer": "/footprint/years/0/stated/nhs",
 		"expected": -900,
 		"actual": -9400,
@@ -59,7 +63,10 @@ test_fail_member_stf_identity if {
 	fp := json.patch(fixtures.footprint, [{"op": "replace", "path": "/footprint/years/1/members/1/stf", "value": 3000}])
 	r := member_consistency.deny with input as fp
 	{
-		"msg": "2017/18: Fixture Acute NHS FT (R0A): surplus after STF 1000 is not its surplus before STF -3000 plus its STF 3000 (tolerance 1)",
+		"msg": concat(" ", [
+			"2017/18: Fixture Acute NHS FT (R0A):",
+			"surplus after STF 1000 is not its surplus before STF -3000 plus its STF 3000 (tolerance 1)",
+		]),
 		"pointer": "/footprint/years/1/members/1/surplus_after_stf",
 		"expected": 0,
 		"actual": 1000,
@@ -78,7 +85,10 @@ test_fail_member_plan_disagrees if {
 	fp := object.union(fixtures.footprint, {"member_plans": [ccg]})
 	r := member_consistency.deny with input as fp
 	r == {{
-		"msg": "2017/18: NHS Fixture CCG (00X): the footprint gives surplus/(deficit) 0, its own plan an in-year surplus of 250 (tolerance 1)",
+		"msg": concat(" ", [
+			"2017/18: NHS Fixture CCG (00X): the footprint gives surplus/(deficit) 0,",
+			"its own plan an in-year surplus of 250 (tolerance 1)",
+		]),
 		"pointer": "/footprint/years/1/members/0/surplus_after_stf",
 		"expected": 250,
 		"actual": 0,
@@ -112,7 +122,10 @@ test_fail_missing_plan_figure if {
 	fp := object.union(fixtures.footprint, {"member_plans": [ccg]})
 	r := member_consistency.deny with input as fp
 	r == {{
-		"msg": "2018/19: NHS Fixture CCG (00X): its own plan's in-year surplus is missing: the footprint's figure 0 cannot be confirmed",
+		"msg": concat(" ", [
+			"2018/19: NHS Fixture CCG (00X): its own plan's in-year surplus is missing:",
+			"the footprint's figure 0 cannot be confirmed",
+		]),
 		"pointer": "/footprint/years/2/members/0/surplus_after_stf",
 	}}
 }
@@ -124,6 +137,7 @@ test_not_applicable_without_tolerance if {
 	])
 	r := member_consistency.deny with input as fp with data.planassure.rounds as {"2019/20": {"contingency_pct": 0.5}}
 	r == set()
-	n := member_consistency.not_applicable with input as fp with data.planassure.rounds as {"2019/20": {"contingency_pct": 0.5}}
+	n := member_consistency.not_applicable with input as fp
+		with data.planassure.rounds as {"2019/20": {"contingency_pct": 0.5}}
 	n == {"the round sets no arithmetic tolerance"}
 }

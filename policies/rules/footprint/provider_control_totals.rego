@@ -60,7 +60,10 @@ deny contains finding if {
 	m.type == "provider"
 	not code in {f.code | some f in object.get(year, "members", [])}
 	finding := {
-		"msg": sprintf("%s: %s has no figures in the year: its control total cannot be assessed", [year.year, fp.label(code)]),
+		"msg": sprintf(
+			"%s: %s has no figures in the year: its control total cannot be assessed",
+			[year.year, fp.label(code)],
+		),
 		"pointer": fp.pointer(i, "members"),
 	}
 }
@@ -70,7 +73,10 @@ deny contains finding if {
 	some fy, _ in _years
 	not fp.year_index(fy)
 	finding := {
-		"msg": sprintf("%s: the round sets provider control totals for the year, and the footprint gives no figures for it", [fy]),
+		"msg": sprintf(
+			"%s: the round sets provider control totals for the year, and the footprint gives no figures for it",
+			[fy],
+		),
 		"pointer": "/footprint/years",
 	}
 }

@@ -16,7 +16,9 @@ test_pass_not_on_a_ccg_plan if {
 
 # the outturn year is outside the round: no control total asked for
 test_pass_outturn_year_not_checked if {
-	fp := json.patch(fixtures.footprint, [{"op": "replace", "path": "/footprint/years/0/members/1/surplus_after_stf", "value": -99999}])
+	fp := json.patch(fixtures.footprint, [
+		{"op": "replace", "path": "/footprint/years/0/members/1/surplus_after_stf", "value": -99999},
+	])
 	r := provider_control_totals.deny with input as fp
 	r == set()
 }
@@ -35,7 +37,10 @@ test_fail_each_provider_listed if {
 			"actual": 400,
 		},
 		{
-			"msg": "2018/19: Fixture Community NHS FT (R0B): surplus/(deficit) after STF -100 misses its control total 300 by 400",
+			"msg": concat(" ", [
+				"2018/19: Fixture Community NHS FT (R0B):",
+				"surplus/(deficit) after STF -100 misses its control total 300 by 400",
+			]),
 			"pointer": "/footprint/years/2/members/2/surplus_after_stf",
 			"expected": 300,
 			"actual": -100,
@@ -86,6 +91,7 @@ test_not_applicable_without_threshold if {
 	])
 	r := provider_control_totals.deny with input as fp with data.planassure.rounds as {"2019/20": {"tolerance": 1}}
 	r == set()
-	n := provider_control_totals.not_applicable with input as fp with data.planassure.rounds as {"2019/20": {"tolerance": 1}}
+	n := provider_control_totals.not_applicable with input as fp
+		with data.planassure.rounds as {"2019/20": {"tolerance": 1}}
 	n == {"the round sets no provider control totals"}
 }

@@ -63,7 +63,10 @@ deny contains finding if {
 	some fy, _ in _years
 	not fp.year_index(fy)
 	finding := {
-		"msg": sprintf("%s: the round sets a system control total for the year, and the footprint gives no figures for it", [fy]),
+		"msg": sprintf(
+			"%s: the round sets a system control total for the year, and the footprint gives no figures for it",
+			[fy],
+		),
 		"pointer": "/footprint/years",
 	}
 }

@@ -56,7 +56,10 @@ _by(u) := sprintf(" (relied on by %s)", [fp.label(u.member)]) if u.member
 
 else := ""
 
-_without(i, year, amount) := sprintf("; without it the NHS position after STF would be %v, not %v", [t.nhs - amount, t.nhs]) if {
+_without(i, year, amount) := sprintf(
+	"; without it the NHS position after STF would be %v, not %v",
+	[t.nhs - amount, t.nhs],
+) if {
 	t := fp.totals(i, year)
 }
 

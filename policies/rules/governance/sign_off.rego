@@ -16,7 +16,10 @@
 #     - /submission/submitted_on
 #     - /sign_off/governing_body_approved_on
 #   severity: error
-#   guidance: Delivering the Forward View - NHS planning guidance 2016/17-2020/21 and Operational Planning and Contracting Guidance 2017-2019 (final plans approved by the CCG governing body before submission)
+#   guidance: >-
+#     Delivering the Forward View - NHS planning guidance 2016/17-2020/21 and Operational Planning
+#     and Contracting Guidance 2017-2019 (final plans approved by the CCG governing body before
+#     submission)
 package rules.governance.sign_off
 
 deny contains finding if {
@@ -24,7 +27,10 @@ deny contains finding if {
 	_submitted_on
 	_approved_on > _submitted_on
 	finding := {
-		"msg": sprintf("the governing body approved the plan on %s, after it was submitted as final on %s", [_approved_on, _submitted_on]),
+		"msg": sprintf(
+			"the governing body approved the plan on %s, after it was submitted as final on %s",
+			[_approved_on, _submitted_on],
+		),
 		"pointer": "/sign_off/governing_body_approved_on",
 		"expected": sprintf("on or before %s", [_submitted_on]),
 		"actual": _approved_on,
@@ -35,7 +41,10 @@ deny contains finding if {
 	_final
 	not _approved_on
 	finding := {
-		"msg": "a final submission needs the date its governing body approved the plan: sign_off.governing_body_approved_on is missing",
+		"msg": sprintf(
+			"a final submission needs the date its governing body approved the plan: %s is missing",
+			[_approved_on_field],
+		),
 		"pointer": "/sign_off/governing_body_approved_on",
 	}
 }
@@ -54,5 +63,8 @@ deny contains finding if {
 _final if object.get(input, ["submission", "status"], null) != "draft"
 
 _approved_on := input.sign_off.governing_body_approved_on if is_string(input.sign_off.governing_body_approved_on)
+
+# the approval date field, as the messages name it
+_approved_on_field := "sign_off.governing_body_approved_on"
 
 _submitted_on := input.submission.submitted_on if is_string(input.submission.submitted_on)

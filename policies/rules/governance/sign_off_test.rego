@@ -9,7 +9,9 @@ test_pass_fixture if {
 }
 
 test_pass_approved_on_submission_day if {
-	plan := json.patch(fixture.plan, [{"op": "replace", "path": "/sign_off/governing_body_approved_on", "value": "2017-03-31"}])
+	plan := json.patch(fixture.plan, [
+		{"op": "replace", "path": "/sign_off/governing_body_approved_on", "value": "2017-03-31"},
+	])
 	r := sign_off.deny with input as plan
 	r == set()
 }
@@ -24,7 +26,9 @@ test_pass_draft_without_sign_off if {
 }
 
 test_fail_approved_after_submission if {
-	plan := json.patch(fixture.plan, [{"op": "replace", "path": "/sign_off/governing_body_approved_on", "value": "2017-04-01"}])
+	plan := json.patch(fixture.plan, [
+		{"op": "replace", "path": "/sign_off/governing_body_approved_on", "value": "2017-04-01"},
+	])
 	r := sign_off.deny with input as plan
 	r == {{
 		"msg": "the governing body approved the plan on 2017-04-01, after it was submitted as final on 2017-03-31",
@@ -38,7 +42,10 @@ test_fail_missing_approval_date if {
 	plan := json.patch(fixture.plan, [{"op": "remove", "path": "/sign_off/governing_body_approved_on"}])
 	r := sign_off.deny with input as plan
 	r == {{
-		"msg": "a final submission needs the date its governing body approved the plan: sign_off.governing_body_approved_on is missing",
+		"msg": concat(" ", [
+			"a final submission needs the date its governing body approved the plan:",
+			"sign_off.governing_body_approved_on is missing",
+		]),
 		"pointer": "/sign_off/governing_body_approved_on",
 	}}
 }
@@ -47,7 +54,10 @@ test_fail_missing_sign_off if {
 	plan := json.remove(fixture.plan, ["sign_off"])
 	r := sign_off.deny with input as plan
 	r == {{
-		"msg": "a final submission needs the date its governing body approved the plan: sign_off.governing_body_approved_on is missing",
+		"msg": concat(" ", [
+			"a final submission needs the date its governing body approved the plan:",
+			"sign_off.governing_body_approved_on is missing",
+		]),
 		"pointer": "/sign_off/governing_body_approved_on",
 	}}
 }
@@ -60,7 +70,10 @@ test_fail_missing_status if {
 	])
 	r := sign_off.deny with input as plan
 	r == {{
-		"msg": "a final submission needs the date its governing body approved the plan: sign_off.governing_body_approved_on is missing",
+		"msg": concat(" ", [
+			"a final submission needs the date its governing body approved the plan:",
+			"sign_off.governing_body_approved_on is missing",
+		]),
 		"pointer": "/sign_off/governing_body_approved_on",
 	}}
 }

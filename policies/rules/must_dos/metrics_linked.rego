@@ -12,7 +12,10 @@
 #   reads:
 #     - /must_dos
 #   severity: warning
-#   guidance: Delivering the Forward View - NHS planning guidance 2016/17-2020/21, must-dos 4 to 7 and their standards (as listed in the Southwark CCG Operating Plan 2016/17); Operational Planning and Contracting Guidance 2017-2019
+#   guidance: >-
+#     Delivering the Forward View - NHS planning guidance 2016/17-2020/21, must-dos 4 to 7 and their
+#     standards (as listed in the Southwark CCG Operating Plan 2016/17); Operational Planning and
+#     Contracting Guidance 2017-2019
 package rules.must_dos.metrics_linked
 
 import data.lib.must_dos
@@ -22,7 +25,10 @@ deny contains finding if {
 	missing := required - _listed(n)
 	count(missing) > 0
 	finding := {
-		"msg": sprintf("must-do %d (%s) does not list %s among its metrics", [n, must_dos.names[n], concat(", ", sort(missing))]),
+		"msg": sprintf(
+			"must-do %d (%s) does not list %s among its metrics",
+			[n, must_dos.names[n], concat(", ", sort(missing))],
+		),
 		"pointer": must_dos.pointer(n, "metrics"),
 		"expected": sort(required),
 		"actual": sort(_listed(n)),

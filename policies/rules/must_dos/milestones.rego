@@ -12,7 +12,10 @@
 #   reads:
 #     - /must_dos
 #   severity: error
-#   guidance: Delivering the Forward View - NHS planning guidance 2016/17-2020/21, the nine must-dos for 2016/17 (as listed in the Southwark CCG Operating Plan 2016/17); Operational Planning and Contracting Guidance 2017-2019
+#   guidance: >-
+#     Delivering the Forward View - NHS planning guidance 2016/17-2020/21, the nine must-dos for
+#     2016/17 (as listed in the Southwark CCG Operating Plan 2016/17); Operational Planning and
+#     Contracting Guidance 2017-2019
 package rules.must_dos.milestones
 
 import data.lib.must_dos

@@ -13,7 +13,10 @@
 #     - /must_dos
 #     - /submission/submitted_on
 #   severity: warning
-#   guidance: Delivering the Forward View - NHS planning guidance 2016/17-2020/21, the nine must-dos for 2016/17 (as listed in the Southwark CCG Operating Plan 2016/17); Operational Planning and Contracting Guidance 2017-2019
+#   guidance: >-
+#     Delivering the Forward View - NHS planning guidance 2016/17-2020/21, the nine must-dos for
+#     2016/17 (as listed in the Southwark CCG Operating Plan 2016/17); Operational Planning and
+#     Contracting Guidance 2017-2019
 package rules.must_dos.overdue_milestones
 
 deny contains finding if {
@@ -40,7 +43,10 @@ deny contains finding if {
 	m := _milestones[i][j]
 	not is_string(object.get(m, "due", null))
 	finding := {
-		"msg": sprintf("must-do %v milestone %q has no due date", [input.must_dos[i].number, object.get(m, "description", "")]),
+		"msg": sprintf(
+			"must-do %v milestone %q has no due date",
+			[input.must_dos[i].number, object.get(m, "description", "")],
+		),
 		"pointer": sprintf("/must_dos/%d/milestones/%d/due", [i, j]),
 	}
 }

@@ -28,11 +28,18 @@ test_fail_below_standard_with_recovery_plan_is_warning if {
 	plan := json.patch(fixture.plan, [
 		{"op": "replace", "path": "/years/1/performance/ae_4hr/plan", "value": 94},
 		{"op": "replace", "path": "/years/1/performance/ae_4hr/monthly/11", "value": 94},
-		{"op": "add", "path": "/years/1/performance/ae_4hr/recovery_plan", "value": "Remedial action plan agreed with the provider, month 6 recovery"},
+		{
+			"op": "add",
+			"path": "/years/1/performance/ae_4hr/recovery_plan",
+			"value": "Remedial action plan agreed with the provider, month 6 recovery",
+		},
 	])
 	r := ae_4hr.deny with input as plan
 	r == {{
-		"msg": "2017/18: A&E within 4 hours planned at 94%, below the 95% standard; recovery plan: Remedial action plan agreed with the provider, month 6 recovery",
+		"msg": concat(" ", [
+			"2017/18: A&E within 4 hours planned at 94%, below the 95% standard;",
+			"recovery plan: Remedial action plan agreed with the provider, month 6 recovery",
+		]),
 		"pointer": "/years/1/performance/ae_4hr/plan",
 		"expected": 95,
 		"actual": 94,

@@ -7,7 +7,8 @@
 # related_resources:
 #   - description: Department of Health, Handbook to the NHS Constitution for England (supplements)
 #     ref: https://www.gov.uk/government/publications/supplements-to-the-nhs-constitution-for-england
-#   - description: NHS England, Delivering the Forward View - NHS Operational Planning and Contracting Guidance 2017-2019
+#   - description: >-
+#       NHS England, Delivering the Forward View - NHS Operational Planning and Contracting Guidance 2017-2019
 #     ref: https://www.england.nhs.uk/wp-content/uploads/2016/09/NHS-operational-planning-guidance-201617-201819.pdf
 # custom:
 #   thresholds: [performance.cancer_2ww]

@@ -16,7 +16,10 @@ test_fail_below_standard_without_recovery_plan if {
 	])
 	r := cancer_2ww.deny with input as plan
 	r == {{
-		"msg": "2017/18: cancer 2-week wait from urgent GP referral planned at 92%, below the 93% standard, with no recovery plan",
+		"msg": concat(" ", [
+			"2017/18: cancer 2-week wait from urgent GP referral planned at 92%, below the 93% standard,",
+			"with no recovery plan",
+		]),
 		"pointer": "/years/1/performance/cancer_2ww/plan",
 		"expected": 93,
 		"actual": 92,
@@ -26,11 +29,18 @@ test_fail_below_standard_without_recovery_plan if {
 test_fail_below_standard_with_recovery_plan_is_warning if {
 	plan := json.patch(fixture.plan, [
 		{"op": "replace", "path": "/years/1/performance/cancer_2ww/plan", "value": 92},
-		{"op": "add", "path": "/years/1/performance/cancer_2ww/recovery_plan", "value": "Remedial action plan agreed with the provider, month 6 recovery"},
+		{
+			"op": "add",
+			"path": "/years/1/performance/cancer_2ww/recovery_plan",
+			"value": "Remedial action plan agreed with the provider, month 6 recovery",
+		},
 	])
 	r := cancer_2ww.deny with input as plan
 	r == {{
-		"msg": "2017/18: cancer 2-week wait from urgent GP referral planned at 92%, below the 93% standard; recovery plan: Remedial action plan agreed with the provider, month 6 recovery",
+		"msg": concat(" ", [
+			"2017/18: cancer 2-week wait from urgent GP referral planned at 92%, below the 93% standard;",
+			"recovery plan: Remedial action plan agreed with the provider, month 6 recovery",
+		]),
 		"pointer": "/years/1/performance/cancer_2ww/plan",
 		"expected": 93,
 		"actual": 92,
@@ -48,10 +58,19 @@ test_fail_missing_figure if {
 }
 
 test_fail_monthly_does_not_end_at_plan if {
-	plan := json.patch(fixture.plan, [{"op": "add", "path": "/years/1/performance/cancer_2ww/monthly", "value": [92, 92, 92, 92, 92, 92, 92, 92, 92, 92, 92, 92]}])
+	plan := json.patch(fixture.plan, [
+		{
+			"op": "add",
+			"path": "/years/1/performance/cancer_2ww/monthly",
+			"value": [92, 92, 92, 92, 92, 92, 92, 92, 92, 92, 92, 92],
+		},
+	])
 	r := cancer_2ww.deny with input as plan
 	r == {{
-		"msg": "2017/18: cancer 2-week wait from urgent GP referral monthly trajectory ends at 92% in March, not at the 93% planned for the year",
+		"msg": concat(" ", [
+			"2017/18: cancer 2-week wait from urgent GP referral monthly trajectory ends at 92% in March,",
+			"not at the 93% planned for the year",
+		]),
 		"pointer": "/years/1/performance/cancer_2ww/monthly/11",
 		"expected": 93,
 		"actual": 92,

@@ -5,7 +5,8 @@
 #   an urgent GP referral. A shortfall with an agreed recovery plan is a warning; without one, or
 #   with no figure, an error. Monthly levels, where given, end at the planned level.
 # related_resources:
-#   - description: NHS England, Delivering the Forward View - NHS Operational Planning and Contracting Guidance 2017-2019
+#   - description: >-
+#       NHS England, Delivering the Forward View - NHS Operational Planning and Contracting Guidance 2017-2019
 #     ref: https://www.england.nhs.uk/wp-content/uploads/2016/09/NHS-operational-planning-guidance-201617-201819.pdf
 #   - description: Department of Health, Handbook to the NHS Constitution for England (supplements)
 #     ref: https://www.gov.uk/government/publications/supplements-to-the-nhs-constitution-for-england
@@ -16,7 +17,9 @@
 #     - performance.cancer_62d.monthly
 #     - performance.cancer_62d.recovery_plan
 #   severity: error
-#   guidance: NHS Constitution (cancer 62-day wait, 85%); planning guidance 2017-19 must-do 6 (the 62-day cancer standard); Norwich CCG Operational Plan 2017-19 p7
+#   guidance: >-
+#     NHS Constitution (cancer 62-day wait, 85%); planning guidance 2017-19 must-do 6 (the 62-day
+#     cancer standard); Norwich CCG Operational Plan 2017-19 p7
 package rules.performance.cancer_62d
 
 import data.lib.performance

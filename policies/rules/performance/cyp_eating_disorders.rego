@@ -6,7 +6,8 @@
 #   sets no threshold. A shortfall with an agreed recovery plan is a warning; without one, or with
 #   no figure, an error. Monthly levels, where given, end at the planned level.
 # related_resources:
-#   - description: NHS England, Delivering the Forward View - NHS Operational Planning and Contracting Guidance 2017-2019
+#   - description: >-
+#       NHS England, Delivering the Forward View - NHS Operational Planning and Contracting Guidance 2017-2019
 #     ref: https://www.england.nhs.uk/wp-content/uploads/2016/09/NHS-operational-planning-guidance-201617-201819.pdf
 # custom:
 #   thresholds: [performance.cyp_eating_disorders]
@@ -15,7 +16,9 @@
 #     - performance.cyp_eating_disorders.monthly
 #     - performance.cyp_eating_disorders.recovery_plan
 #   severity: error
-#   guidance: Planning guidance 2017-19 (children and young people's eating disorder waiting time standard, 95%); Norwich CCG Operational Plan 2017-19 p29
+#   guidance: >-
+#     Planning guidance 2017-19 (children and young people's eating disorder waiting time standard,
+#     95%); Norwich CCG Operational Plan 2017-19 p29
 package rules.performance.cyp_eating_disorders
 
 import data.lib.performance

@@ -16,7 +16,10 @@ test_fail_below_standard_without_recovery_plan if {
 	])
 	r := cyp_mh_access.deny with input as plan
 	r == {{
-		"msg": "2018/19: children and young people's mental health access planned at 31%, below the 32% standard, with no recovery plan",
+		"msg": concat(" ", [
+			"2018/19: children and young people's mental health access planned at 31%, below the 32% standard,",
+			"with no recovery plan",
+		]),
 		"pointer": "/years/2/performance/cyp_mh_access/plan",
 		"expected": 32,
 		"actual": 31,
@@ -26,11 +29,18 @@ test_fail_below_standard_without_recovery_plan if {
 test_fail_below_standard_with_recovery_plan_is_warning if {
 	plan := json.patch(fixture.plan, [
 		{"op": "replace", "path": "/years/2/performance/cyp_mh_access/plan", "value": 31},
-		{"op": "add", "path": "/years/2/performance/cyp_mh_access/recovery_plan", "value": "Remedial action plan agreed with the provider, month 6 recovery"},
+		{
+			"op": "add",
+			"path": "/years/2/performance/cyp_mh_access/recovery_plan",
+			"value": "Remedial action plan agreed with the provider, month 6 recovery",
+		},
 	])
 	r := cyp_mh_access.deny with input as plan
 	r == {{
-		"msg": "2018/19: children and young people's mental health access planned at 31%, below the 32% standard; recovery plan: Remedial action plan agreed with the provider, month 6 recovery",
+		"msg": concat(" ", [
+			"2018/19: children and young people's mental health access planned at 31%, below the 32% standard;",
+			"recovery plan: Remedial action plan agreed with the provider, month 6 recovery",
+		]),
 		"pointer": "/years/2/performance/cyp_mh_access/plan",
 		"expected": 32,
 		"actual": 31,
@@ -48,10 +58,19 @@ test_fail_missing_figure if {
 }
 
 test_fail_monthly_does_not_end_at_plan if {
-	plan := json.patch(fixture.plan, [{"op": "add", "path": "/years/2/performance/cyp_mh_access/monthly", "value": [31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31]}])
+	plan := json.patch(fixture.plan, [
+		{
+			"op": "add",
+			"path": "/years/2/performance/cyp_mh_access/monthly",
+			"value": [31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31],
+		},
+	])
 	r := cyp_mh_access.deny with input as plan
 	r == {{
-		"msg": "2018/19: children and young people's mental health access monthly trajectory ends at 31% in March, not at the 32% planned for the year",
+		"msg": concat(" ", [
+			"2018/19: children and young people's mental health access monthly trajectory ends at 31% in March,",
+			"not at the 32% planned for the year",
+		]),
 		"pointer": "/years/2/performance/cyp_mh_access/monthly/11",
 		"expected": 32,
 		"actual": 31,

@@ -26,11 +26,18 @@ test_fail_below_standard_without_recovery_plan if {
 test_fail_below_standard_with_recovery_plan_is_warning if {
 	plan := json.patch(fixture.plan, [
 		{"op": "replace", "path": "/years/1/performance/dementia_diagnosis/plan", "value": 65.7},
-		{"op": "add", "path": "/years/1/performance/dementia_diagnosis/recovery_plan", "value": "Remedial action plan agreed with the provider, month 6 recovery"},
+		{
+			"op": "add",
+			"path": "/years/1/performance/dementia_diagnosis/recovery_plan",
+			"value": "Remedial action plan agreed with the provider, month 6 recovery",
+		},
 	])
 	r := dementia_diagnosis.deny with input as plan
 	r == {{
-		"msg": "2017/18: dementia diagnosis rate planned at 65.7%, below the 66.7% standard; recovery plan: Remedial action plan agreed with the provider, month 6 recovery",
+		"msg": concat(" ", [
+			"2017/18: dementia diagnosis rate planned at 65.7%, below the 66.7% standard;",
+			"recovery plan: Remedial action plan agreed with the provider, month 6 recovery",
+		]),
 		"pointer": "/years/1/performance/dementia_diagnosis/plan",
 		"expected": 66.7,
 		"actual": 65.7,
@@ -48,10 +55,19 @@ test_fail_missing_figure if {
 }
 
 test_fail_monthly_does_not_end_at_plan if {
-	plan := json.patch(fixture.plan, [{"op": "add", "path": "/years/1/performance/dementia_diagnosis/monthly", "value": [65.7, 65.7, 65.7, 65.7, 65.7, 65.7, 65.7, 65.7, 65.7, 65.7, 65.7, 65.7]}])
+	plan := json.patch(fixture.plan, [
+		{
+			"op": "add",
+			"path": "/years/1/performance/dementia_diagnosis/monthly",
+			"value": [65.7, 65.7, 65.7, 65.7, 65.7, 65.7, 65.7, 65.7, 65.7, 65.7, 65.7, 65.7],
+		},
+	])
 	r := dementia_diagnosis.deny with input as plan
 	r == {{
-		"msg": "2017/18: dementia diagnosis rate monthly trajectory ends at 65.7% in March, not at the 66.7% planned for the year",
+		"msg": concat(" ", [
+			"2017/18: dementia diagnosis rate monthly trajectory ends at 65.7% in March,",
+			"not at the 66.7% planned for the year",
+		]),
 		"pointer": "/years/1/performance/dementia_diagnosis/monthly/11",
 		"expected": 66.7,
 		"actual": 65.7,

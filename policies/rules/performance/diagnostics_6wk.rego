@@ -8,7 +8,8 @@
 # related_resources:
 #   - description: Department of Health, Handbook to the NHS Constitution for England (supplements)
 #     ref: https://www.gov.uk/government/publications/supplements-to-the-nhs-constitution-for-england
-#   - description: NHS England, Delivering the Forward View - NHS Operational Planning and Contracting Guidance 2017-2019
+#   - description: >-
+#       NHS England, Delivering the Forward View - NHS Operational Planning and Contracting Guidance 2017-2019
 #     ref: https://www.england.nhs.uk/wp-content/uploads/2016/09/NHS-operational-planning-guidance-201617-201819.pdf
 # custom:
 #   thresholds: [performance.diagnostics_6wk]
@@ -17,7 +18,9 @@
 #     - performance.diagnostics_6wk.monthly
 #     - performance.diagnostics_6wk.recovery_plan
 #   severity: error
-#   guidance: NHS Constitution (no more than 1% waiting 6 weeks or more for a diagnostic test); Norwich CCG Operational Plan 2017-19 p7
+#   guidance: >-
+#     NHS Constitution (no more than 1% waiting 6 weeks or more for a diagnostic test); Norwich CCG
+#     Operational Plan 2017-19 p7
 package rules.performance.diagnostics_6wk
 
 import data.lib.performance

@@ -26,11 +26,18 @@ test_fail_below_standard_without_recovery_plan if {
 test_fail_below_standard_with_recovery_plan_is_warning if {
 	plan := json.patch(fixture.plan, [
 		{"op": "replace", "path": "/years/1/performance/diagnostics_6wk/plan", "value": 1.5},
-		{"op": "add", "path": "/years/1/performance/diagnostics_6wk/recovery_plan", "value": "Remedial action plan agreed with the provider, month 6 recovery"},
+		{
+			"op": "add",
+			"path": "/years/1/performance/diagnostics_6wk/recovery_plan",
+			"value": "Remedial action plan agreed with the provider, month 6 recovery",
+		},
 	])
 	r := diagnostics_6wk.deny with input as plan
 	r == {{
-		"msg": "2017/18: diagnostic waits of 6 weeks or more planned at 1.5%, above the 1% maximum; recovery plan: Remedial action plan agreed with the provider, month 6 recovery",
+		"msg": concat(" ", [
+			"2017/18: diagnostic waits of 6 weeks or more planned at 1.5%, above the 1% maximum;",
+			"recovery plan: Remedial action plan agreed with the provider, month 6 recovery",
+		]),
 		"pointer": "/years/1/performance/diagnostics_6wk/plan",
 		"expected": 1,
 		"actual": 1.5,
@@ -48,10 +55,15 @@ test_fail_missing_figure if {
 }
 
 test_fail_monthly_does_not_end_at_plan if {
-	plan := json.patch(fixture.plan, [{"op": "add", "path": "/years/1/performance/diagnostics_6wk/monthly", "value": [2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2]}])
+	plan := json.patch(fixture.plan, [
+		{"op": "add", "path": "/years/1/performance/diagnostics_6wk/monthly", "value": [2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2]},
+	])
 	r := diagnostics_6wk.deny with input as plan
 	r == {{
-		"msg": "2017/18: diagnostic waits of 6 weeks or more monthly trajectory ends at 2% in March, not at the 1% planned for the year",
+		"msg": concat(" ", [
+			"2017/18: diagnostic waits of 6 weeks or more monthly trajectory ends at 2% in March,",
+			"not at the 1% planned for the year",
+		]),
 		"pointer": "/years/1/performance/diagnostics_6wk/monthly/11",
 		"expected": 1,
 		"actual": 2,
@@ -80,7 +92,9 @@ test_pass_lower_is_better if {
 }
 
 test_fail_just_above_maximum if {
-	plan := json.patch(fixture.plan, [{"op": "replace", "path": "/years/2/performance/diagnostics_6wk/plan", "value": 1.01}])
+	plan := json.patch(fixture.plan, [
+		{"op": "replace", "path": "/years/2/performance/diagnostics_6wk/plan", "value": 1.01},
+	])
 	r := diagnostics_6wk.deny with input as plan
 	r == {{
 		"msg": "2018/19: diagnostic waits of 6 weeks or more planned at 1.01%, above the 1% maximum, with no recovery plan",

@@ -6,7 +6,8 @@
 #   an agreed recovery plan is a warning; without one, or with no figure, an error. Monthly levels,
 #   where given, end at the planned level.
 # related_resources:
-#   - description: NHS England, Delivering the Forward View - NHS Operational Planning and Contracting Guidance 2017-2019
+#   - description: >-
+#       NHS England, Delivering the Forward View - NHS Operational Planning and Contracting Guidance 2017-2019
 #     ref: https://www.england.nhs.uk/wp-content/uploads/2016/09/NHS-operational-planning-guidance-201617-201819.pdf
 # custom:
 #   thresholds: [performance.eip_2wk]
@@ -15,7 +16,9 @@
 #     - performance.eip_2wk.monthly
 #     - performance.eip_2wk.recovery_plan
 #   severity: error
-#   guidance: Planning guidance 2016/17 and 2017-19 must-do 7 (EIP 50% within two weeks); Norwich CCG Operational Plan 2017-19 p29 (53% in 2018/19)
+#   guidance: >-
+#     Planning guidance 2016/17 and 2017-19 must-do 7 (EIP 50% within two weeks); Norwich CCG
+#     Operational Plan 2017-19 p29 (53% in 2018/19)
 package rules.performance.eip_2wk
 
 import data.lib.performance

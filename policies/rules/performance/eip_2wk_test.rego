@@ -16,7 +16,10 @@ test_fail_below_standard_without_recovery_plan if {
 	])
 	r := eip_2wk.deny with input as plan
 	r == {{
-		"msg": "2017/18: early intervention in psychosis within 2 weeks planned at 49%, below the 50% standard, with no recovery plan",
+		"msg": concat(" ", [
+			"2017/18: early intervention in psychosis within 2 weeks planned at 49%, below the 50% standard,",
+			"with no recovery plan",
+		]),
 		"pointer": "/years/1/performance/eip_2wk/plan",
 		"expected": 50,
 		"actual": 49,
@@ -26,11 +29,18 @@ test_fail_below_standard_without_recovery_plan if {
 test_fail_below_standard_with_recovery_plan_is_warning if {
 	plan := json.patch(fixture.plan, [
 		{"op": "replace", "path": "/years/1/performance/eip_2wk/plan", "value": 49},
-		{"op": "add", "path": "/years/1/performance/eip_2wk/recovery_plan", "value": "Remedial action plan agreed with the provider, month 6 recovery"},
+		{
+			"op": "add",
+			"path": "/years/1/performance/eip_2wk/recovery_plan",
+			"value": "Remedial action plan agreed with the provider, month 6 recovery",
+		},
 	])
 	r := eip_2wk.deny with input as plan
 	r == {{
-		"msg": "2017/18: early intervention in psychosis within 2 weeks planned at 49%, below the 50% standard; recovery plan: Remedial action plan agreed with the provider, month 6 recovery",
+		"msg": concat(" ", [
+			"2017/18: early intervention in psychosis within 2 weeks planned at 49%, below the 50% standard;",
+			"recovery plan: Remedial action plan agreed with the provider, month 6 recovery",
+		]),
 		"pointer": "/years/1/performance/eip_2wk/plan",
 		"expected": 50,
 		"actual": 49,
@@ -48,10 +58,19 @@ test_fail_missing_figure if {
 }
 
 test_fail_monthly_does_not_end_at_plan if {
-	plan := json.patch(fixture.plan, [{"op": "add", "path": "/years/1/performance/eip_2wk/monthly", "value": [52, 52, 52, 52, 52, 52, 52, 52, 52, 52, 52, 52]}])
+	plan := json.patch(fixture.plan, [
+		{
+			"op": "add",
+			"path": "/years/1/performance/eip_2wk/monthly",
+			"value": [52, 52, 52, 52, 52, 52, 52, 52, 52, 52, 52, 52],
+		},
+	])
 	r := eip_2wk.deny with input as plan
 	r == {{
-		"msg": "2017/18: early intervention in psychosis within 2 weeks monthly trajectory ends at 52% in March, not at the 53% planned for the year",
+		"msg": concat(" ", [
+			"2017/18: early intervention in psychosis within 2 weeks monthly trajectory ends at 52% in March,",
+			"not at the 53% planned for the year",
+		]),
 		"pointer": "/years/1/performance/eip_2wk/monthly/11",
 		"expected": 53,
 		"actual": 52,
@@ -77,7 +96,10 @@ test_fail_standard_varies_by_year if {
 	])
 	r := eip_2wk.deny with input as plan
 	r == {{
-		"msg": "2018/19: early intervention in psychosis within 2 weeks planned at 50%, below the 53% standard, with no recovery plan",
+		"msg": concat(" ", [
+			"2018/19: early intervention in psychosis within 2 weeks planned at 50%, below the 53% standard,",
+			"with no recovery plan",
+		]),
 		"pointer": "/years/2/performance/eip_2wk/plan",
 		"expected": 53,
 		"actual": 50,

@@ -26,11 +26,18 @@ test_fail_below_standard_without_recovery_plan if {
 test_fail_below_standard_with_recovery_plan_is_warning if {
 	plan := json.patch(fixture.plan, [
 		{"op": "replace", "path": "/years/1/performance/iapt_access/plan", "value": 15.8},
-		{"op": "add", "path": "/years/1/performance/iapt_access/recovery_plan", "value": "Remedial action plan agreed with the provider, month 6 recovery"},
+		{
+			"op": "add",
+			"path": "/years/1/performance/iapt_access/recovery_plan",
+			"value": "Remedial action plan agreed with the provider, month 6 recovery",
+		},
 	])
 	r := iapt_access.deny with input as plan
 	r == {{
-		"msg": "2017/18: IAPT (talking therapies) access planned at 15.8%, below the 16.8% standard; recovery plan: Remedial action plan agreed with the provider, month 6 recovery",
+		"msg": concat(" ", [
+			"2017/18: IAPT (talking therapies) access planned at 15.8%, below the 16.8% standard;",
+			"recovery plan: Remedial action plan agreed with the provider, month 6 recovery",
+		]),
 		"pointer": "/years/1/performance/iapt_access/plan",
 		"expected": 16.8,
 		"actual": 15.8,
@@ -48,10 +55,19 @@ test_fail_missing_figure if {
 }
 
 test_fail_monthly_does_not_end_at_plan if {
-	plan := json.patch(fixture.plan, [{"op": "add", "path": "/years/1/performance/iapt_access/monthly", "value": [18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18]}])
+	plan := json.patch(fixture.plan, [
+		{
+			"op": "add",
+			"path": "/years/1/performance/iapt_access/monthly",
+			"value": [18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18],
+		},
+	])
 	r := iapt_access.deny with input as plan
 	r == {{
-		"msg": "2017/18: IAPT (talking therapies) access monthly trajectory ends at 18% in March, not at the 19% planned for the year",
+		"msg": concat(" ", [
+			"2017/18: IAPT (talking therapies) access monthly trajectory ends at 18% in March,",
+			"not at the 19% planned for the year",
+		]),
 		"pointer": "/years/1/performance/iapt_access/monthly/11",
 		"expected": 19,
 		"actual": 18,

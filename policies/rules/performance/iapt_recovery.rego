@@ -5,7 +5,8 @@
 #   plan is a warning; without one, or with no figure, an error. Monthly levels, where given, end at
 #   the planned level.
 # related_resources:
-#   - description: NHS England, Delivering the Forward View - NHS Operational Planning and Contracting Guidance 2017-2019
+#   - description: >-
+#       NHS England, Delivering the Forward View - NHS Operational Planning and Contracting Guidance 2017-2019
 #     ref: https://www.england.nhs.uk/wp-content/uploads/2016/09/NHS-operational-planning-guidance-201617-201819.pdf
 # custom:
 #   thresholds: [performance.iapt_recovery]

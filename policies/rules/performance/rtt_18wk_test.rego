@@ -16,7 +16,10 @@ test_fail_below_standard_without_recovery_plan if {
 	])
 	r := rtt_18wk.deny with input as plan
 	r == {{
-		"msg": "2017/18: RTT waits under 18 weeks (incomplete pathways) planned at 91%, below the 92% standard, with no recovery plan",
+		"msg": concat(" ", [
+			"2017/18: RTT waits under 18 weeks (incomplete pathways) planned at 91%, below the 92% standard,",
+			"with no recovery plan",
+		]),
 		"pointer": "/years/1/performance/rtt_18wk/plan",
 		"expected": 92,
 		"actual": 91,
@@ -26,11 +29,18 @@ test_fail_below_standard_without_recovery_plan if {
 test_fail_below_standard_with_recovery_plan_is_warning if {
 	plan := json.patch(fixture.plan, [
 		{"op": "replace", "path": "/years/1/performance/rtt_18wk/plan", "value": 91},
-		{"op": "add", "path": "/years/1/performance/rtt_18wk/recovery_plan", "value": "Remedial action plan agreed with the provider, month 6 recovery"},
+		{
+			"op": "add",
+			"path": "/years/1/performance/rtt_18wk/recovery_plan",
+			"value": "Remedial action plan agreed with the provider, month 6 recovery",
+		},
 	])
 	r := rtt_18wk.deny with input as plan
 	r == {{
-		"msg": "2017/18: RTT waits under 18 weeks (incomplete pathways) planned at 91%, below the 92% standard; recovery plan: Remedial action plan agreed with the provider, month 6 recovery",
+		"msg": concat(" ", [
+			"2017/18: RTT waits under 18 weeks (incomplete pathways) planned at 91%, below the 92% standard;",
+			"recovery plan: Remedial action plan agreed with the provider, month 6 recovery",
+		]),
 		"pointer": "/years/1/performance/rtt_18wk/plan",
 		"expected": 92,
 		"actual": 91,
@@ -48,10 +58,19 @@ test_fail_missing_figure if {
 }
 
 test_fail_monthly_does_not_end_at_plan if {
-	plan := json.patch(fixture.plan, [{"op": "add", "path": "/years/1/performance/rtt_18wk/monthly", "value": [91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91]}])
+	plan := json.patch(fixture.plan, [
+		{
+			"op": "add",
+			"path": "/years/1/performance/rtt_18wk/monthly",
+			"value": [91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91],
+		},
+	])
 	r := rtt_18wk.deny with input as plan
 	r == {{
-		"msg": "2017/18: RTT waits under 18 weeks (incomplete pathways) monthly trajectory ends at 91% in March, not at the 92% planned for the year",
+		"msg": concat(" ", [
+			"2017/18: RTT waits under 18 weeks (incomplete pathways) monthly trajectory ends at 91% in March,",
+			"not at the 92% planned for the year",
+		]),
 		"pointer": "/years/1/performance/rtt_18wk/monthly/11",
 		"expected": 92,
 		"actual": 91,
