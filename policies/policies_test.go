@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/cover"
@@ -100,6 +101,79 @@ func TestFormat(t *testing.T) {
 		}
 		if !bytes.Equal(got, src) {
 			t.Errorf("%s is not opa fmt-clean: run `go tool opa fmt -w policies`", name)
+		}
+	}
+}
+
+// Regal's style/line-length rule, which TestLineLength mirrors: a line is too
+// long when it has more than maxLineLength characters, counted as Regal's
+// count(line) counts them (Unicode code points, so a tab is one character and
+// so is "£"), unless one of its words (the line split on single spaces, as
+// Regal's split(line, " ")) has more than nonBreakableWordThreshold characters,
+// such as a long URL, which no line break could shorten. Regal's rule applies
+// the word exception only when non-breakable-word-threshold is configured; its
+// documentation gives 100, the value used here.
+const (
+	maxLineLength             = 120
+	nonBreakableWordThreshold = 100
+)
+
+// lineTooLong reports a line's length in characters and whether Regal's
+// line-length rule, configured as above, would flag it.
+func lineTooLong(line string) (int, bool) {
+	n := utf8.RuneCountInString(line)
+	if n <= maxLineLength {
+		return n, false
+	}
+	for word := range strings.SplitSeq(line, " ") {
+		if utf8.RuneCountInString(word) > nonBreakableWordThreshold {
+			return n, false
+		}
+	}
+	return n, true
+}
+
+func TestLineTooLong(t *testing.T) {
+	// n characters of one-letter words, and a URL of exactly nonBreakableWordThreshold characters
+	words := func(n int) string { return strings.Repeat("x ", n)[:n] }
+	url := "https://example.org/" + strings.Repeat("a", nonBreakableWordThreshold-len("https://example.org/"))
+	pad := " " + words(maxLineLength)
+	for _, tc := range []struct {
+		name string
+		line string
+		want bool
+	}{
+		{"at the limit", words(maxLineLength), false},
+		{"one over", words(maxLineLength + 1), true},
+		{"a tab is one character", "\t\t" + words(maxLineLength-2), false},
+		{"a tab is one character, one over", "\t\t" + words(maxLineLength-1), true},
+		{"characters, not bytes", strings.Repeat("£ ", maxLineLength/2), false},
+		{"characters, not bytes, one over", strings.Repeat("£ ", maxLineLength/2) + "x", true},
+		{"a word at the threshold can be broken around", "# see " + url + pad, true},
+		{"a word over the threshold cannot", "# see " + url + "b" + pad, false},
+		{"only a space separates words: a tab is part of the word", "\t" + url + pad, false},
+	} {
+		if _, got := lineTooLong(tc.line); got != tc.want {
+			t.Errorf("%s: too long = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestLineLength requires every policy line to be at most maxLineLength
+// characters, as Regal's style/line-length rule does, but for a line holding a
+// word too long to break.
+func TestLineLength(t *testing.T) {
+	files := regoFiles(t)
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		for i, line := range strings.Split(string(files[name]), "\n") {
+			if n, long := lineTooLong(line); long {
+				t.Errorf("policies/%s:%d: %d characters, more than %d", name, i+1, n, maxLineLength)
+			}
 		}
 	}
 }
