@@ -3,6 +3,7 @@ module github.com/planassure/planassure
 go 1.26.8
 
 require (
+	github.com/go-json-experiment/json v1.27.2
 	github.com/open-policy-agent/opa v1.22.3
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
 	golang.org/x/text v0.43.0

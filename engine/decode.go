@@ -6,9 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/go-json-experiment/json/jsontext"
 )
 
 // MaxDepth is the deepest nesting of objects and arrays a plan may have. A plan
@@ -21,6 +24,11 @@ const MaxDepth = 64
 func decodeJSON(data []byte) (any, error) { return decodeJSONDepth(data, MaxDepth) }
 
 // decodeJSONDepth is decodeJSON refusing nesting deeper than maxDepth.
+//
+// The tokens come from jsontext (github.com/go-json-experiment/json), which
+// checks the grammar; this file builds the value, refuses what a plan may not
+// hold (a duplicate key, found in the map being built; too deep; a figure
+// checkNumber refuses) and words every refusal for whoever exported the plan.
 func decodeJSONDepth(data []byte, maxDepth int) (any, error) {
 	if len(data) == 0 || len(bytes.TrimSpace(data)) == 0 {
 		return nil, &PlanError{Err: errors.New("the file is empty: expected a JSON plan submission")}
@@ -32,101 +40,250 @@ func decodeJSONDepth(data []byte, maxDepth int) (any, error) {
 		off := invalidUTF8Offset(data)
 		return nil, &PlanError{Line: lineAt(data, off), Err: fmt.Errorf("the file is not UTF-8 text (byte %d): save or export the plan as JSON in UTF-8 (a spreadsheet or PDF cannot be read)", off)}
 	}
-	if v, ok := parseFast(data, maxDepth); ok {
-		return v, nil // a valid document; anything else takes the slow path, which words the error
-	}
-	d := &decoder{data: data, dec: json.NewDecoder(bytes.NewReader(data)), maxDepth: maxDepth}
-	d.dec.UseNumber()
-	v, err := d.value(0, nil)
+	d := &decoder{data: data, maxDepth: min(maxDepth, jsontextMaxDepth),
+		// The whole file is UTF-8 (checked above); an escaped UTF-16 surrogate
+		// that is not one of a pair (\ud800) reads as U+FFFD, as in encoding/json.
+		dec: jsontext.NewDecoder(bytes.NewBuffer(data), jsontext.AllowInvalidUTF8(true), jsontext.AllowDuplicateNames(true))}
+	v, err := d.value(0, wantTop)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := d.dec.Token(); !errors.Is(err, io.EOF) {
-		off := d.dec.InputOffset()
-		return nil, &PlanError{Line: lineAt(data, int(off)), Err: errors.New("unexpected content after the end of the plan: a file holds one plan; remove what follows its closing }")}
+	end := int(d.dec.InputOffset())
+	if _, err := d.dec.ReadToken(); err != io.EOF {
+		return nil, &PlanError{Line: lineAt(data, skipWhite(data, end)), Err: errors.New("unexpected content after the end of the plan: a file holds one plan; remove what follows its closing }")}
 	}
 	return v, nil
 }
 
+// jsontextMaxDepth is the deepest nesting jsontext reads: a larger maxDepth
+// (--max-depth) is refused at this depth, in the same words.
+const jsontextMaxDepth = 10000
+
 type decoder struct {
 	data     []byte
-	dec      *json.Decoder
+	dec      *jsontext.Decoder
 	maxDepth int
 }
 
-func (d *decoder) syntaxError(err error) error {
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		return &PlanError{Line: lineAt(d.data, int(se.Offset)), Err: fmt.Errorf("invalid JSON: %s: check the punctuation on this line or the one before "+
-			"(a missing or extra comma, quote or bracket; JSON has no comments)", se.Error())}
-	}
-	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-		return &PlanError{Line: lineAt(d.data, len(d.data)), Err: errors.New("invalid JSON: the file ends before the plan does: it may have been cut short; export or copy it again")}
-	}
-	return &PlanError{Err: fmt.Errorf("invalid JSON: %w", err)}
-}
+// want is what the decoder expects to read next; it words a syntax error.
+type want int
 
-func (d *decoder) value(depth int, path []string) (any, error) {
-	start := d.dec.InputOffset()
-	tok, err := d.dec.Token()
-	if err != nil {
-		return nil, d.syntaxError(err)
-	}
-	delim, ok := tok.(json.Delim)
-	if !ok {
-		if n, isNum := tok.(json.Number); isNum {
-			if err := checkNumber(n); err != nil {
-				return nil, &PlanError{Pointer: pointerOf(path), Line: lineAt(d.data, skipSpace(d.data, int(start))), Err: err}
-			}
+const (
+	wantTop         want = iota // the document
+	wantMemberValue             // a ':' and the value of a member
+	wantFirstMember             // the first member of an object, or its '}'
+	wantNextMember              // a ',' and a member, or the '}'
+	wantFirstElem               // the first element of an array, or its ']'
+	wantNextElem                // a ',' and an element, or the ']'
+)
+
+// value reads the value that starts with the next token, which is one of w.
+func (d *decoder) value(depth int, w want) (any, error) {
+	if d.dec.PeekKind() == '"' {
+		s, err := d.string()
+		if err != nil {
+			return nil, d.syntaxError(err, w)
 		}
-		return tok, nil
+		return s, nil
 	}
-	if depth >= d.maxDepth {
-		return nil, &PlanError{Pointer: pointerOf(path), Line: lineAt(d.data, int(start)),
-			Err: fmt.Errorf("nested more than %d levels deep: this is not a plan submission (a plan is at most six levels deep)", d.maxDepth)}
+	tok, err := d.dec.ReadToken()
+	if err != nil {
+		return nil, d.syntaxError(err, w)
 	}
-	switch delim {
+	switch tok.Kind() {
 	case '{':
+		if depth >= d.maxDepth {
+			return nil, d.tooDeep()
+		}
 		obj := map[string]any{}
-		for d.dec.More() {
-			keyStart := d.dec.InputOffset()
-			kt, err := d.dec.Token()
+		for w := wantFirstMember; d.dec.PeekKind() != '}'; w = wantNextMember {
+			key, err := d.string() // jsontext refuses a name that is not a string
 			if err != nil {
-				return nil, d.syntaxError(err)
+				return nil, d.syntaxError(err, w)
 			}
-			key, ok := kt.(string)
-			if !ok {
-				return nil, d.syntaxError(fmt.Errorf("object key is not a string"))
-			}
-			child := append(path[:len(path):len(path)], key)
 			if _, dup := obj[key]; dup {
-				return nil, &PlanError{Pointer: pointerOf(child), Line: lineAt(d.data, skipSpace(d.data, int(keyStart))),
-					Err: fmt.Errorf("duplicate key %q: each field may appear once", key)}
+				p := d.dec.StackPointer()
+				return nil, &PlanError{Pointer: string(p), Line: lineAt(d.data, int(d.dec.InputOffset())),
+					Err: fmt.Errorf("duplicate key %q: each field may appear once", p.LastToken())}
 			}
-			v, err := d.value(depth+1, child)
+			v, err := d.value(depth+1, wantMemberValue)
 			if err != nil {
 				return nil, err
 			}
 			obj[key] = v
 		}
-		if _, err := d.dec.Token(); err != nil {
-			return nil, d.syntaxError(err)
+		if _, err := d.dec.ReadToken(); err != nil {
+			return nil, d.syntaxError(err, wantNextMember)
 		}
 		return obj, nil
-	default: // '['
+	case '[':
+		if depth >= d.maxDepth {
+			return nil, d.tooDeep()
+		}
 		arr := []any{}
-		for i := 0; d.dec.More(); i++ {
-			v, err := d.value(depth+1, append(path[:len(path):len(path)], strconv.Itoa(i)))
+		for w := wantFirstElem; d.dec.PeekKind() != ']'; w = wantNextElem {
+			v, err := d.value(depth+1, w)
 			if err != nil {
 				return nil, err
 			}
 			arr = append(arr, v)
 		}
-		if _, err := d.dec.Token(); err != nil {
-			return nil, d.syntaxError(err)
+		if _, err := d.dec.ReadToken(); err != nil {
+			return nil, d.syntaxError(err, wantNextElem)
 		}
 		return arr, nil
+	case '0':
+		n := json.Number(tok.String())
+		if err := checkNumber(n); err != nil {
+			start := int(d.dec.InputOffset()) - len(n)
+			return nil, &PlanError{Pointer: string(d.dec.StackPointer()), Line: lineAt(d.data, start), Err: err}
+		}
+		return n, nil
+	case 't':
+		return true, nil
+	case 'f':
+		return false, nil
+	default: // 'n' (a string was read above)
+		return nil, nil
 	}
+}
+
+// string reads the next token, a string, as a Go string. (Token.String would
+// scan the string again to know whether it has escapes; this finds a '\'.)
+func (d *decoder) string() (string, error) {
+	raw, err := d.dec.ReadValue()
+	if err != nil {
+		return "", err
+	}
+	if bytes.IndexByte(raw, '\\') < 0 {
+		return string(raw[1 : len(raw)-1]), nil
+	}
+	// ReadValue checked the escapes: the only error left is an escaped UTF-16
+	// surrogate that is not part of a pair, read as U+FFFD like encoding/json.
+	s, _ := jsontext.AppendUnquote(nil, raw)
+	return string(s), nil
+}
+
+// tooDeep is the error for the object or array just opened.
+func (d *decoder) tooDeep() error {
+	return d.depthError(string(d.dec.StackPointer()), int(d.dec.InputOffset())-1)
+}
+
+// depthError is the error for the object or array at pointer ptr, offset off.
+func (d *decoder) depthError(ptr string, off int) error {
+	return &PlanError{Pointer: ptr, Line: lineAt(d.data, off),
+		Err: fmt.Errorf("nested more than %d levels deep: this is not a plan submission (a plan is at most six levels deep)", d.maxDepth)}
+}
+
+// syntaxError words err, returned by jsontext when the decoder wanted w. The
+// decoder has not moved past the last good token, so the bytes after it say
+// what is wrong with the punctuation, in encoding/json's words; a value that
+// cannot start (NaN, 'text', .5) is named by its pointer. A malformed string,
+// number or literal is worded by jsontext and named by its pointer.
+func (d *decoder) syntaxError(err error, w want) error {
+	var se *jsontext.SyntacticError
+	errors.As(err, &se)
+	data := d.data
+	off := skipWhite(data, int(d.dec.InputOffset()))
+	context, bad := "", false // bad: the character at off is not what was wanted, which context says
+	// next checks the character at off and reports whether it is one of ok.
+	next := func(ok func(byte) bool, want string) bool {
+		if off >= len(data) {
+			return false
+		}
+		if !ok(data[off]) {
+			context, bad = want, true
+			return false
+		}
+		return true
+	}
+	// past moves off past the punctuation at off.
+	past := func() bool { off = skipWhite(data, off+1); return true }
+	value := false // off is where a value should start
+	switch w {
+	case wantTop, wantFirstElem:
+		value = !next(startsValue, " looking for beginning of value")
+	case wantMemberValue:
+		value = next(is(':'), " after object key") && past() && !next(startsValue, " looking for beginning of value")
+	case wantFirstMember:
+		next(is('"'), "") // encoding/json gives no context here
+	case wantNextMember:
+		_ = next(is(',', '}'), " after object key:value pair") && data[off] == ',' && past() &&
+			next(is('"'), " looking for beginning of object key string")
+	case wantNextElem:
+		value = next(is(',', ']'), " after array element") && data[off] == ',' && past() &&
+			!next(startsValue, " looking for beginning of value")
+	}
+	var msg, ptr string
+	line := lineAt(data, off)
+	switch {
+	case bad:
+		msg = "invalid character " + quoteChar(data[off:]) + context
+		if value && data[off] != '}' && data[off] != ']' { // not a trailing comma: a value that cannot be read
+			ptr = d.nextPointer(w)
+		}
+	case off >= len(data) || errors.Is(err, io.ErrUnexpectedEOF) || err == io.EOF:
+		return &PlanError{Line: lineAt(data, len(data)), Err: errors.New("invalid JSON: the file ends before the plan does: it may have been cut short; export or copy it again")}
+	case se != nil && d.dec.StackDepth() == jsontextMaxDepth && (data[off] == '{' || data[off] == '['):
+		return d.depthError(string(se.JSONPointer), off) // refused by jsontext: maxDepth is jsontextMaxDepth
+	case se != nil: // within a string, number or literal
+		msg, line, ptr = se.Err.Error(), lineAt(data, int(se.ByteOffset)), string(se.JSONPointer)
+	default:
+		msg = err.Error()
+	}
+	return &PlanError{Pointer: ptr, Line: line, Err: fmt.Errorf("invalid JSON: %s: check the punctuation on this line or the one before "+
+		"(a missing or extra comma, quote or bracket; JSON has no comments)", msg)}
+}
+
+// nextPointer is the pointer of the value the decoder wanted (w) and could not read.
+func (d *decoder) nextPointer(w want) string {
+	p := d.dec.StackPointer() // of the last value read: the member's name, the array, or its last element
+	switch w {
+	case wantFirstElem:
+		return string(p.AppendToken("0"))
+	case wantNextElem:
+		_, n := d.dec.StackIndex(d.dec.StackDepth())
+		return string(p.Parent().AppendToken(strconv.FormatInt(n, 10)))
+	}
+	return string(p)
+}
+
+func is(cs ...byte) func(byte) bool {
+	return func(c byte) bool { return bytes.IndexByte(cs, c) >= 0 }
+}
+
+func startsValue(c byte) bool {
+	switch c {
+	case '{', '[', '"', 't', 'f', 'n', '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		return true
+	}
+	return false
+}
+
+// quoteChar quotes the character data starts with as encoding/json quotes a
+// byte in its syntax errors (a whole character: “ is not shown as â).
+func quoteChar(data []byte) string {
+	r, _ := utf8.DecodeRune(data)
+	switch r {
+	case '\'':
+		return `'\''`
+	case '"':
+		return `'"'`
+	}
+	s := strconv.Quote(string(r))
+	return "'" + s[1:len(s)-1] + "'"
+}
+
+func skipWhite(data []byte, off int) int {
+	for off < len(data) {
+		switch data[off] {
+		case ' ', '\t', '\r', '\n':
+			off++
+		default:
+			return off
+		}
+	}
+	return off
 }
 
 // pointerOf renders reference tokens as an RFC 6901 JSON pointer.
@@ -189,8 +346,7 @@ func invalidUTF8Offset(data []byte) int {
 // of its deepest existing parent when the value is absent (a missing figure is
 // reported at the object that should hold it). It returns 0 when data is not JSON.
 func LineOf(data []byte, pointer string) int {
-	want := splitPointer(pointer)
-	l := &locator{data: data, dec: json.NewDecoder(bytes.NewReader(data)), want: want, best: -1}
+	l := &locator{data: data, dec: newLineDecoder(data), want: splitPointer(pointer), best: -1}
 	_ = l.value(0, true, 0)
 	if l.best < 0 {
 		return 0
@@ -198,13 +354,18 @@ func LineOf(data []byte, pointer string) int {
 	return lineAt(data, l.best)
 }
 
+// newLineDecoder reads data to find lines: data may be any bytes (LineOf is
+// asked about documents decodeJSON refused), so it reads as much as it can.
+func newLineDecoder(data []byte) *jsontext.Decoder {
+	return jsontext.NewDecoder(bytes.NewBuffer(data), jsontext.AllowInvalidUTF8(true), jsontext.AllowDuplicateNames(true))
+}
+
 type locator struct {
 	data      []byte
-	dec       *json.Decoder
+	dec       *jsontext.Decoder
 	want      []string
 	best      int
 	bestDepth int
-	done      bool
 }
 
 var errFound = errors.New("found")
@@ -216,32 +377,212 @@ func (l *locator) value(depth int, match bool, start int) error {
 			return errFound
 		}
 	}
-	tok, err := l.dec.Token()
+	tok, err := l.dec.ReadToken()
 	if err != nil {
 		return err
 	}
-	delim, ok := tok.(json.Delim)
-	if !ok {
+	kind := tok.Kind()
+	if kind != '{' && kind != '[' {
 		return nil
 	}
 	if depth > MaxDepth {
 		return errors.New("too deep")
 	}
-	for i := 0; l.dec.More(); i++ {
+	for i := 0; ; i++ {
+		if k := l.dec.PeekKind(); k == '}' || k == ']' {
+			break
+		}
 		start := int(l.dec.InputOffset())
-		name := strconv.Itoa(i)
-		if delim == '{' {
-			kt, err := l.dec.Token()
+		var m bool
+		if kind == '{' {
+			name, err := l.dec.ReadToken()
 			if err != nil {
 				return err
 			}
-			name, _ = kt.(string)
+			m = match && depth < len(l.want) && l.want[depth] == name.String()
+		} else {
+			m = match && depth < len(l.want) && l.want[depth] == strconv.Itoa(i)
 		}
-		m := match && depth < len(l.want) && l.want[depth] == name
 		if err := l.value(depth+1, m, start); err != nil {
 			return err
 		}
 	}
-	_, err = l.dec.Token()
+	_, err = l.dec.ReadToken()
 	return err
+}
+
+// lineIndex is the line of every value of a valid JSON document, by pointer:
+// built in one pass the first time a plan's finding needs a line, instead of
+// re-reading the document for each finding.
+type lineIndex struct {
+	offsets map[string]int // RFC 6901 pointer -> byte offset (a member: its key)
+	lines   []int          // byte offsets of each '\n'
+	ok      bool
+}
+
+func newLineIndex(data []byte) *lineIndex {
+	x := &lineIndex{offsets: map[string]int{}}
+	for i, c := range data {
+		if c == '\n' {
+			x.lines = append(x.lines, i)
+		}
+	}
+	dec := newLineDecoder(data)
+	x.offsets[""] = skipWhite(data, 0)
+	x.ok = x.walk(dec, data, "", 0) == nil
+	if x.ok {
+		_, err := dec.ReadToken()
+		x.ok = err == io.EOF
+	}
+	return x
+}
+
+// walk records the offset of every member and element of the value that
+// starts with the next token. It fails on what decodeJSON would refuse as
+// JSON (a syntax error, a duplicate key, trailing content, too deep).
+func (x *lineIndex) walk(dec *jsontext.Decoder, data []byte, ptr string, depth int) error {
+	tok, err := dec.ReadToken()
+	if err != nil {
+		return err
+	}
+	kind := tok.Kind()
+	if kind != '{' && kind != '[' {
+		return nil
+	}
+	if depth >= MaxDepth {
+		return errors.New("too deep")
+	}
+	for n := 0; ; n++ {
+		if k := dec.PeekKind(); k == '}' || k == ']' {
+			break
+		}
+		start := skipSpace(data, int(dec.InputOffset()))
+		var child string
+		if kind == '{' {
+			name, err := dec.ReadToken()
+			if err != nil {
+				return err
+			}
+			child = ptr + "/" + escapeToken(name.String())
+		} else {
+			child = ptr + "/" + strconv.Itoa(n)
+		}
+		if _, dup := x.offsets[child]; dup {
+			return errors.New("duplicate key") // not a valid plan
+		}
+		x.offsets[child] = start
+		if err := x.walk(dec, data, child, depth+1); err != nil {
+			return err
+		}
+	}
+	_, err = dec.ReadToken()
+	return err
+}
+
+// line is LineOf(data, pointer) for the document the index was built from:
+// the line of the value at pointer, or of its deepest existing parent.
+func (x *lineIndex) line(pointer string) int {
+	ptr := pointerOf(splitPointer(pointer))
+	for {
+		if off, ok := x.offsets[ptr]; ok {
+			return sort.SearchInts(x.lines, off) + 1
+		}
+		if ptr == "" {
+			return 0
+		}
+		ptr = ptr[:strings.LastIndexByte(ptr, '/')]
+	}
+}
+
+var tokenEscaper = strings.NewReplacer("~", "~0", "/", "~1")
+
+func escapeToken(s string) string {
+	if strings.ContainsAny(s, "~/") {
+		return tokenEscaper.Replace(s)
+	}
+	return s
+}
+
+// lines returns a function giving the line of a pointer in data: the one-pass
+// index when data parses, else LineOf.
+func lines(data []byte) func(string) int {
+	var x *lineIndex
+	return func(pointer string) int {
+		if x == nil {
+			x = newLineIndex(data)
+		}
+		if !x.ok {
+			return LineOf(data, pointer)
+		}
+		return x.line(pointer)
+	}
+}
+
+// naEntry is one element of data.main.not_applicable.
+type naEntry struct {
+	Rule string
+	Msg  string
+}
+
+// readResult reads data.main's value as returned by the evaluation (maps,
+// slices, json.Number, strings, bools) without a JSON round trip. Values are
+// as a round trip would give them; a field of the wrong type is an error.
+func readResult(v any) ([]entry, []naEntry, error) {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return nil, nil, fmt.Errorf("the result is a %T, not an object", v)
+	}
+	var deny []entry
+	if d, ok := m["deny"]; ok && d != nil {
+		list, ok := d.([]any)
+		if !ok {
+			return nil, nil, errors.New("deny is not a set")
+		}
+		deny = make([]entry, 0, len(list))
+		for _, x := range list {
+			o, ok := x.(map[string]any)
+			if !ok {
+				return nil, nil, fmt.Errorf("a finding is a %T, not an object", x)
+			}
+			var e entry
+			for _, f := range []struct {
+				name string
+				to   *string
+			}{{"rule", &e.Rule}, {"msg", &e.Msg}, {"pointer", &e.Pointer}, {"severity", &e.Severity}} {
+				if s, ok := o[f.name]; ok && s != nil {
+					if *f.to, ok = s.(string); !ok {
+						return nil, nil, fmt.Errorf("finding field %s is a %T, not a string", f.name, s)
+					}
+				}
+			}
+			e.Expected, e.Actual = o["expected"], o["actual"]
+			deny = append(deny, e)
+		}
+	}
+	var na []naEntry
+	if d, ok := m["not_applicable"]; ok && d != nil {
+		list, ok := d.([]any)
+		if !ok {
+			return nil, nil, errors.New("not_applicable is not a set")
+		}
+		for _, x := range list {
+			o, ok := x.(map[string]any)
+			if !ok {
+				return nil, nil, fmt.Errorf("a not-applicable entry is a %T, not an object", x)
+			}
+			var n naEntry
+			for _, f := range []struct {
+				name string
+				to   *string
+			}{{"rule", &n.Rule}, {"msg", &n.Msg}} {
+				if s, ok := o[f.name]; ok && s != nil {
+					if *f.to, ok = s.(string); !ok {
+						return nil, nil, fmt.Errorf("not-applicable field %s is a %T, not a string", f.name, s)
+					}
+				}
+			}
+			na = append(na, n)
+		}
+	}
+	return deny, na, nil
 }
