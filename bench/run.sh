@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # make bench: planassure against conftest and opa eval on the same generated
 # plans and the shipped policies. Prints wall time, plans/second, peak RSS and
-# planassure's ratio to each peer; the three finding counts must agree (exit 1
+# planassure's ratio to each peer, and the CPU time (user + system) each tool
+# spends per plan, which says how much of a lead comes from doing less work and
+# how much from using more cores; the three finding counts must agree (exit 1
 # if not). Then a one-plan cold run of each tool (median of 10), and the cost
 # with the rule set doubled.
 #
@@ -40,12 +42,14 @@ echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f
 echo "tools:   planassure $(git describe --always --dirty 2>/dev/null || echo '(this tree)'), conftest $CONFTEST_VERSION ($("$CONFTEST" --version | tr '\n' ' ')), opa $("$OPA" version | awk '/^Version/ {print $2}')"
 echo
 
-# timed LABEL OUT CMD...: runs CMD with stdout to OUT, records wall seconds and peak RSS (KB)
+# timed LABEL OUT CMD...: runs CMD with stdout to OUT, records wall seconds, peak RSS (KB)
+# and CPU seconds (user + system, the command and its children)
 timed() {
-	local label=$1 out=$2
+	local label=$1 out=$2 usr sys
 	shift 2
-	/usr/bin/time -f '%e %M' -o "$B/time.$label" "$@" >"$out" || true
-	read -r WALL RSS < <(tail -n 1 "$B/time.$label") # GNU time writes "Command exited with non-zero status" first
+	/usr/bin/time -f '%e %M %U %S' -o "$B/time.$label" "$@" >"$out" || true
+	read -r WALL RSS usr sys < <(tail -n 1 "$B/time.$label") # GNU time writes "Command exited with non-zero status" first
+	CPU=$(awk -v u="$usr" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
 }
 
 # generate N: plans into $B/plans-N and the array $B/input-N.json, unless already there
@@ -60,6 +64,7 @@ generate() {
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a > 0) printf "%.1f", b / a; else print "inf" }'; }
 rate() { awk -v n="$1" -v t="$2" 'BEGIN { if (t > 0) printf "%.0f", n / t; else print "inf" }'; }
+per_plan_ms() { awk -v n="$1" -v t="$2" 'BEGIN { printf "%.1f", t * 1000 / n }'; }
 
 QUERY='sum([n | some p in input; n := count(data.main.deny) with input as p])'
 STATUS=0
@@ -68,20 +73,28 @@ STATUS=0
 compare() {
 	local n=$1 label=$2 paflags=$3 pol=$4 dir=$B/plans-$1
 	timed pa "$B/out.pa" "$PA" check -o json --fail-on none $paflags "$dir"
-	local pa_wall=$WALL pa_rss=$RSS pa_count
+	local pa_wall=$WALL pa_rss=$RSS pa_cpu=$CPU pa_count
 	pa_count=$("$B/bin/count" <"$B/out.pa")
+	# the same on one worker: how the lead splits between less work and more cores
+	timed pa1 "$B/out.pa1" "$PA" check -o json --fail-on none --jobs 1 $paflags "$dir"
+	local pa1_wall=$WALL pa1_rss=$RSS pa1_cpu=$CPU
 	timed conftest "$B/out.conftest" sh -c "find '$dir' -name '*.json' | sort | xargs -n 2000 '$CONFTEST' test --no-color -p '$pol' -o json"
-	local ct_wall=$WALL ct_rss=$RSS ct_count
+	local ct_wall=$WALL ct_rss=$RSS ct_cpu=$CPU ct_count
 	ct_count=$("$B/bin/count" <"$B/out.conftest")
 	timed opa "$B/out.opa" "$OPA" eval -d "$pol" -i "$B/input-$n.json" -f raw "$QUERY"
-	local opa_wall=$WALL opa_rss=$RSS opa_count
+	local opa_wall=$WALL opa_rss=$RSS opa_cpu=$CPU opa_count
 	opa_count=$("$B/bin/count" <"$B/out.opa")
 
 	printf '\n%s, %s plans\n' "$label" "$n"
-	printf '  %-12s %9s %11s %12s %10s %9s\n' tool "wall (s)" "plans/s" "peak RSS MB" findings "pa ratio"
-	printf '  %-12s %9s %11s %12s %10s %9s\n' planassure "$pa_wall" "$(rate "$n" "$pa_wall")" "$((pa_rss / 1024))" "$pa_count" "1.0"
-	printf '  %-12s %9s %11s %12s %10s %9s\n' conftest "$ct_wall" "$(rate "$n" "$ct_wall")" "$((ct_rss / 1024))" "$ct_count" "$(ratio "$pa_wall" "$ct_wall")x"
-	printf '  %-12s %9s %11s %12s %10s %9s\n' "opa eval" "$opa_wall" "$(rate "$n" "$opa_wall")" "$((opa_rss / 1024))" "$opa_count" "$(ratio "$pa_wall" "$opa_wall")x"
+	local row='  %-12s %9s %9s %12s %12s %10s %9s %9s\n'
+	printf "$row" tool "wall (s)" "plans/s" "CPU ms/plan" "peak RSS MB" findings "pa ratio" "CPU ratio"
+	printf "$row" planassure "$pa_wall" "$(rate "$n" "$pa_wall")" "$(per_plan_ms "$n" "$pa_cpu")" "$((pa_rss / 1024))" "$pa_count" "1.0" "1.0"
+	printf "$row" "  1 job" "$pa1_wall" "$(rate "$n" "$pa1_wall")" "$(per_plan_ms "$n" "$pa1_cpu")" "$((pa1_rss / 1024))" "" \
+		"$(ratio "$pa_wall" "$pa1_wall")x" "$(ratio "$pa_cpu" "$pa1_cpu")x"
+	printf "$row" conftest "$ct_wall" "$(rate "$n" "$ct_wall")" "$(per_plan_ms "$n" "$ct_cpu")" "$((ct_rss / 1024))" "$ct_count" \
+		"$(ratio "$pa_wall" "$ct_wall")x" "$(ratio "$pa_cpu" "$ct_cpu")x"
+	printf "$row" "opa eval" "$opa_wall" "$(rate "$n" "$opa_wall")" "$(per_plan_ms "$n" "$opa_cpu")" "$((opa_rss / 1024))" "$opa_count" \
+		"$(ratio "$pa_wall" "$opa_wall")x" "$(ratio "$pa_cpu" "$opa_cpu")x"
 	if [ "$pa_count" != "$ct_count" ] || [ "$pa_count" != "$opa_count" ]; then
 		echo "  MISMATCH: the tools count different findings ($pa_count, $ct_count, $opa_count)" >&2
 		STATUS=1
