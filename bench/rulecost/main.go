@@ -1,15 +1,26 @@
-// Command rulecost prints what each rule costs to evaluate on one plan: the
-// mean time of data.rules.<area>.<name>.deny (and not_applicable) evaluated on
-// its own, most expensive first. Shared helpers in lib are counted in every
-// rule that calls them, so the column adds to more than the whole.
+// Command rulecost shows where the evaluation of the shipped rules spends its
+// work on one plan (the Norwich plan unless a file is given):
 //
-//	go run ./bench/rulecost [-n 200] [plan.json]
+//	go run ./bench/rulecost [-n 200] [PLAN]            each rule's deny and not_applicable
+//	                                                    timed alone, most expensive first
+//	go run ./bench/rulecost -marginal [-n 5] [PLAN]    allocations data.main makes, and what
+//	                                                    each rule file adds to them
+//	go run ./bench/rulecost -total [-n 60] [PLAN]      data.main's allocations and CPU time
+//
+// Timed alone, a rule also pays for the library helpers it calls, which
+// data.main computes once for all rules: the first mode's column adds up to
+// more than the whole. -marginal compiles the policies without each rule file
+// in turn instead. It counts allocations, which unlike time are the same on
+// every run and on a busy machine, and follow the evaluator's work. -total
+// adds the CPU time (user and system) of one evaluation, the median of five
+// runs of n: compare two policy trees by running their builds alternately.
 package main
 
 import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"runtime"
@@ -26,36 +37,72 @@ import (
 )
 
 func main() {
-	n := flag.Int("n", 200, "evaluations per rule")
-	marginal := flag.Bool("marginal", false, "count the allocations of data.main without each rule in turn: what each rule adds to the whole")
-	total := flag.Bool("total", false, "count the allocations of data.main only")
+	n := flag.Int("n", 200, "evaluations per measurement")
+	marginal := flag.Bool("marginal", false, "allocations of data.main, and what each rule file adds to them")
+	total := flag.Bool("total", false, "allocations and CPU time of one evaluation of data.main")
 	flag.Parse()
 	path := "plans/06W-2017-19.json"
 	if flag.NArg() > 0 {
 		path = flag.Arg(0)
 	}
-	if err := run(path, *n, *marginal, *total); err != nil {
+	if err := run(os.Stdout, path, *n, *marginal, *total); err != nil {
 		fmt.Fprintln(os.Stderr, "rulecost:", err)
 		os.Exit(1)
 	}
 }
 
-func run(path string, n int, marginal, total bool) error {
+func run(w io.Writer, path string, n int, marginal, total bool) error {
+	if n < 1 {
+		return fmt.Errorf("-n %d: at least one evaluation", n)
+	}
 	ctx := context.Background()
-	raw, err := os.ReadFile(path)
+	value, err := readInput(path)
 	if err != nil {
 		return err
+	}
+	modules, err := parsePolicies()
+	if err != nil {
+		return err
+	}
+	switch {
+	case total:
+		q, err := prepare(ctx, modules, "data.main")
+		if err != nil {
+			return err
+		}
+		allocs, err := allocsPerEval(ctx, q, value, n)
+		if err != nil {
+			return err
+		}
+		cpu, err := cpuPerEval(ctx, q, value, n)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "%8d allocs %8.0f µs CPU  data.main, every rule\n", allocs, float64(cpu)/1e3)
+		return nil
+	case marginal:
+		return printMarginal(ctx, w, modules, value, n)
+	default:
+		return printAlone(ctx, w, modules, value, n)
+	}
+}
+
+func readInput(path string) (ast.Value, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
 	}
 	var input any
 	if err := util.UnmarshalJSON(raw, &input); err != nil {
-		return err
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	value, err := ast.InterfaceToValue(input)
-	if err != nil {
-		return err
-	}
+	return ast.InterfaceToValue(input)
+}
+
+// parsePolicies parses the shipped policies, tests left out, keyed by path.
+func parsePolicies() (map[string]*ast.Module, error) {
 	modules := map[string]*ast.Module{}
-	err = fs.WalkDir(policies.FS, ".", func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(policies.FS, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".rego") || strings.HasSuffix(p, "_test.rego") {
 			return err
 		}
@@ -70,145 +117,57 @@ func run(path string, n int, marginal, total bool) error {
 		modules[p] = m
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	if marginal || total {
-		return runMarginal(ctx, modules, value, n, total)
-	}
+	return modules, err
+}
+
+// compile compiles modules (which it changes: give it copies to compile twice).
+func compile(modules map[string]*ast.Module) (*ast.Compiler, error) {
 	c := ast.NewCompiler()
 	if c.Compile(modules); c.Failed() {
-		return c.Errors
+		return nil, c.Errors
 	}
-	queries := []string{"data.main"}
-	for _, m := range modules {
-		if p := m.Package.Path.String(); strings.HasPrefix(p, "data.rules.") {
-			queries = append(queries, p+".deny", p+".not_applicable")
-		}
+	return c, nil
+}
+
+// prepare compiles modules and prepares query on them.
+func prepare(ctx context.Context, modules map[string]*ast.Module, query string) (rego.PreparedEvalQuery, error) {
+	c, err := compile(modules)
+	if err != nil {
+		return rego.PreparedEvalQuery{}, err
 	}
-	type cost struct {
-		query string
-		mean  time.Duration
-	}
-	var costs []cost
-	for _, q := range queries {
-		pq, err := rego.New(rego.Query(q), rego.Compiler(c)).PrepareForEval(ctx)
-		if err != nil {
+	return rego.New(rego.Query(query), rego.Compiler(c)).PrepareForEval(ctx)
+}
+
+func evalN(ctx context.Context, q rego.PreparedEvalQuery, value ast.Value, n int) error {
+	for range n {
+		if _, err := q.Eval(ctx, rego.EvalParsedInput(value)); err != nil {
 			return err
 		}
-		if _, err := pq.Eval(ctx, rego.EvalParsedInput(value)); err != nil {
-			return fmt.Errorf("%s: %w", q, err)
-		}
-		start := time.Now()
-		for range n {
-			if _, err := pq.Eval(ctx, rego.EvalParsedInput(value)); err != nil {
-				return err
-			}
-		}
-		costs = append(costs, cost{q, time.Since(start) / time.Duration(n)})
 	}
-	sort.Slice(costs, func(i, j int) bool { return costs[i].mean > costs[j].mean })
-	var sum time.Duration
-	for _, c := range costs[1:] {
-		sum += c.mean
-	}
-	for _, c := range costs {
-		fmt.Printf("%10.3f ms  %s\n", float64(c.mean)/1e6, c.query)
-	}
-	fmt.Printf("%10.3f ms  sum of the rules\n", float64(sum)/1e6)
 	return nil
 }
 
-// timeMain compiles modules and returns the mean time of data.main.deny on value.
-func timeMain(ctx context.Context, modules map[string]*ast.Module, value ast.Value, n int) (int64, error) {
-	c := ast.NewCompiler()
-	if c.Compile(modules); c.Failed() {
-		return 0, c.Errors
-	}
-	pq, err := rego.New(rego.Query("data.main"), rego.Compiler(c)).PrepareForEval(ctx)
-	if err != nil {
+// allocsPerEval is the number of heap allocations of one evaluation of q.
+func allocsPerEval(ctx context.Context, q rego.PreparedEvalQuery, value ast.Value, n int) (int64, error) {
+	if err := evalN(ctx, q, value, 1); err != nil { // warm: first-use caches
 		return 0, err
 	}
-	if _, err := pq.Eval(ctx, rego.EvalParsedInput(value)); err != nil {
-		return 0, err
-	}
-	// allocations per evaluation: unlike time, the same on every run and
-	// on a busy machine, and in proportion to the work the evaluator does
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	for range n {
-		if _, err := pq.Eval(ctx, rego.EvalParsedInput(value)); err != nil {
-			return 0, err
-		}
+	if err := evalN(ctx, q, value, n); err != nil {
+		return 0, err
 	}
 	runtime.ReadMemStats(&after)
 	return int64(after.Mallocs-before.Mallocs) / int64(n), nil
 }
 
-func runMarginal(ctx context.Context, modules map[string]*ast.Module, value ast.Value, n int, only bool) error {
-	whole, err := timeMain(ctx, modules, value, n)
-	if err != nil {
-		return err
-	}
-	if only {
-		cpu, err := cpuPerEval(ctx, modules, value, n)
-		if err != nil {
-			return err
-		}
-		fmt.Printf("%8d allocs %8.0f µs CPU  data.main, every rule\n", whole, float64(cpu)/1e3)
-		return nil
-	}
-	type cost struct {
-		file string
-		adds int64
-	}
-	var costs []cost
-	for file := range modules {
-		if !strings.HasPrefix(file, "rules/") {
-			continue
-		}
-		rest := map[string]*ast.Module{}
-		for f, m := range modules {
-			if f != file {
-				rest[f] = m.Copy()
-			}
-		}
-		without, err := timeMain(ctx, rest, value, n)
-		if err != nil {
-			return err
-		}
-		costs = append(costs, cost{file, whole - without})
-	}
-	sort.Slice(costs, func(i, j int) bool { return costs[i].adds > costs[j].adds })
-	fmt.Printf("%8d allocs  data.main, every rule\n", whole)
-	var sum int64
-	for _, c := range costs {
-		sum += c.adds
-		fmt.Printf("%8d allocs  %s\n", c.adds, c.file)
-	}
-	fmt.Printf("%8d allocs  the rules' own cost; the rest, %d, is what they share\n", sum, whole-sum)
-	return nil
-}
-
-// cpuPerEval is the CPU time (user and system, this process) of one evaluation
-// of data.main, the median of five runs of n: less disturbed than wall time by
-// other work on the machine.
-func cpuPerEval(ctx context.Context, modules map[string]*ast.Module, value ast.Value, n int) (time.Duration, error) {
-	c := ast.NewCompiler()
-	if c.Compile(modules); c.Failed() {
-		return 0, c.Errors
-	}
-	pq, err := rego.New(rego.Query("data.main"), rego.Compiler(c)).PrepareForEval(ctx)
-	if err != nil {
-		return 0, err
-	}
-	var runs []time.Duration
+// cpuPerEval is the CPU time of one evaluation of q, the median of five runs of n.
+func cpuPerEval(ctx context.Context, q rego.PreparedEvalQuery, value ast.Value, n int) (time.Duration, error) {
+	runs := make([]time.Duration, 0, 5)
 	for range 5 {
 		start := cpuTime()
-		for range n {
-			if _, err := pq.Eval(ctx, rego.EvalParsedInput(value)); err != nil {
-				return 0, err
-			}
+		if err := evalN(ctx, q, value, n); err != nil {
+			return 0, err
 		}
 		runs = append(runs, (cpuTime()-start)/time.Duration(n))
 	}
@@ -222,4 +181,98 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// printMarginal prints data.main's allocations with every rule, and what each
+// rule file adds: the whole less the whole without that file.
+func printMarginal(ctx context.Context, w io.Writer, modules map[string]*ast.Module, value ast.Value, n int) error {
+	allocsOf := func(mods map[string]*ast.Module) (int64, error) {
+		q, err := prepare(ctx, mods, "data.main")
+		if err != nil {
+			return 0, err
+		}
+		return allocsPerEval(ctx, q, value, n)
+	}
+	whole, err := allocsOf(copyModules(modules, ""))
+	if err != nil {
+		return err
+	}
+	type cost struct {
+		file string
+		adds int64
+	}
+	var costs []cost
+	for file := range modules {
+		if !strings.HasPrefix(file, "rules/") {
+			continue
+		}
+		without, err := allocsOf(copyModules(modules, file))
+		if err != nil {
+			return fmt.Errorf("without %s: %w", file, err)
+		}
+		costs = append(costs, cost{file, whole - without})
+	}
+	sort.Slice(costs, func(i, j int) bool {
+		if costs[i].adds != costs[j].adds {
+			return costs[i].adds > costs[j].adds
+		}
+		return costs[i].file < costs[j].file
+	})
+	fmt.Fprintf(w, "%8d allocs  data.main, every rule\n", whole)
+	var sum int64
+	for _, c := range costs {
+		sum += c.adds
+		fmt.Fprintf(w, "%8d allocs  %s\n", c.adds, c.file)
+	}
+	fmt.Fprintf(w, "%8d allocs  the rules' own; the rest, %d, is what they share\n", sum, whole-sum)
+	return nil
+}
+
+// copyModules copies modules, leaving out the one at path without ("" for none).
+func copyModules(modules map[string]*ast.Module, without string) map[string]*ast.Module {
+	out := make(map[string]*ast.Module, len(modules))
+	for f, m := range modules {
+		if f != without {
+			out[f] = m.Copy()
+		}
+	}
+	return out
+}
+
+// printAlone times each rule's deny and not_applicable evaluated on its own.
+func printAlone(ctx context.Context, w io.Writer, modules map[string]*ast.Module, value ast.Value, n int) error {
+	queries := []string{"data.main"}
+	for _, m := range modules {
+		if p := m.Package.Path.String(); strings.HasPrefix(p, "data.rules.") {
+			queries = append(queries, p+".deny", p+".not_applicable")
+		}
+	}
+	type cost struct {
+		query string
+		mean  time.Duration
+	}
+	c, err := compile(modules)
+	if err != nil {
+		return err
+	}
+	costs := make([]cost, 0, len(queries))
+	for _, query := range queries {
+		q, err := rego.New(rego.Query(query), rego.Compiler(c)).PrepareForEval(ctx)
+		if err != nil {
+			return err
+		}
+		if err := evalN(ctx, q, value, 1); err != nil {
+			return fmt.Errorf("%s: %w", query, err)
+		}
+		start := time.Now()
+		if err := evalN(ctx, q, value, n); err != nil {
+			return err
+		}
+		costs = append(costs, cost{query, time.Since(start) / time.Duration(n)})
+	}
+	sort.Slice(costs, func(i, j int) bool { return costs[i].mean > costs[j].mean })
+	for _, c := range costs {
+		fmt.Fprintf(w, "%10.3f ms  %s\n", float64(c.mean)/1e6, c.query)
+	}
+	return nil
 }
