@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -34,7 +35,7 @@ func readFileLimit(path string, stdin io.Reader, limit int64) ([]byte, error) {
 		if stdin == nil {
 			return nil, errors.New("no standard input")
 		}
-		return readLimited(stdin, limit, tooBig)
+		return readLimited(stdin, limit, tooBig, 0)
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -51,7 +52,11 @@ func readFileLimit(path string, stdin io.Reader, limit int64) ([]byte, error) {
 	if info.Mode().IsRegular() && info.Size() > limit {
 		return nil, tooBig
 	}
-	data, err := readLimited(f, limit, tooBig)
+	var size int64
+	if info.Mode().IsRegular() {
+		size = info.Size()
+	}
+	data, err := readLimited(f, limit, tooBig, size)
 	if err != nil {
 		return nil, fileError(err)
 	}
@@ -59,15 +64,20 @@ func readFileLimit(path string, stdin io.Reader, limit int64) ([]byte, error) {
 }
 
 // readLimited reads r to its end, or fails with tooBig after limit+1 bytes.
-func readLimited(r io.Reader, limit int64, tooBig error) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
-	if err != nil {
+// size is what r is expected to hold (0 if unknown): the buffer is allocated
+// once for it, rather than grown as the bytes arrive.
+func readLimited(r io.Reader, limit int64, tooBig error, size int64) ([]byte, error) {
+	var buf bytes.Buffer
+	if size > 0 && size <= limit {
+		buf.Grow(int(size) + bytes.MinRead) // ReadFrom wants MinRead free to read the end
+	}
+	if _, err := buf.ReadFrom(io.LimitReader(r, limit+1)); err != nil {
 		return nil, err
 	}
-	if int64(len(data)) > limit {
+	if int64(buf.Len()) > limit {
 		return nil, tooBig
 	}
-	return data, nil
+	return buf.Bytes(), nil
 }
 
 func fileError(err error) error {
