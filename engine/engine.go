@@ -234,16 +234,6 @@ func (e *Engine) Rule(id string) (Rule, bool) {
 // Rounds returns the planning rounds the policies know, sorted.
 func (e *Engine) Rounds() []string { return append([]string(nil), e.rounds...) }
 
-// entry is one element of data.main.deny.
-type entry struct {
-	Rule     string `json:"rule"`
-	Msg      string `json:"msg"`
-	Pointer  string `json:"pointer"`
-	Expected any    `json:"expected"`
-	Actual   any    `json:"actual"`
-	Severity string `json:"severity"`
-}
-
 // Evaluate runs every rule on one plan and returns its result: findings sorted,
 // every rule's outcome, and the verdict. An evaluation error gives verdict error.
 func (e *Engine) Evaluate(ctx context.Context, p Plan) Result {
