@@ -237,6 +237,17 @@ test_fail_monthly_not_a_percentage if {
 	}
 }
 
+# each of these sorts below every number, so the least and greatest of the months
+# (the check that spares the per-month loop) are not both numbers
+test_fail_monthly_null_or_boolean if {
+	plan := json.patch(fixture.plan, [
+		{"op": "replace", "path": "/years/1/performance/ae_4hr/monthly/3", "value": null},
+		{"op": "replace", "path": "/years/2/performance/ae_4hr/monthly/4", "value": true},
+	])
+	r := performance.findings.ae_4hr with input as plan
+	{f.pointer | some f in r} == {"/years/1/performance/ae_4hr/monthly/3", "/years/2/performance/ae_4hr/monthly/4"}
+}
+
 test_fail_monthly_not_twelve_months if {
 	plan := json.patch(fixture.plan, [
 		{"op": "add", "path": "/years/1/performance/ae_4hr/monthly/-", "value": 101},
