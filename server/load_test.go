@@ -36,7 +36,9 @@ func TestLoad(t *testing.T) {
 
 	runtime.GC()
 	baseline := runtime.NumGoroutine()
-	ts := httptest.NewServer(server.New(server.Config{Engine: testEngine(t)}).Handler())
+	// at most the default number of requests in flight; the rest queue, as
+	// long as the client waits for an answer
+	ts := httptest.NewServer(server.New(server.Config{Engine: testEngine(t), QueueTimeout: time.Minute}).Handler())
 	tr := &http.Transport{MaxIdleConnsPerHost: concurrency}
 	client := &http.Client{Transport: tr, Timeout: time.Minute}
 

@@ -24,8 +24,12 @@ import (
 	"net"
 	"net/http"
 	"path"
+	"runtime"
+	"strconv"
 	"strings"
 	"time"
+
+	"golang.org/x/sync/semaphore"
 
 	"github.com/planassure/planassure/engine"
 	"github.com/planassure/planassure/engine/output"
@@ -36,7 +40,12 @@ const (
 	DefaultMaxBody         = 10 << 20
 	DefaultEvalTimeout     = 30 * time.Second
 	DefaultShutdownTimeout = 10 * time.Second
+	DefaultQueueTimeout    = 10 * time.Second
 )
+
+// DefaultMaxInFlight is the default of Config.MaxInFlight: twice the CPUs, so
+// that every CPU has a plan to evaluate while other requests are being read.
+func DefaultMaxInFlight() int { return 2 * runtime.GOMAXPROCS(0) }
 
 // Config configures a Server. Zero fields take the defaults.
 type Config struct {
@@ -45,12 +54,20 @@ type Config struct {
 	EvalTimeout     time.Duration // per-request evaluation limit
 	ShutdownTimeout time.Duration // how long Serve waits for requests in flight on shutdown
 	Logger          *slog.Logger  // request logs; nil discards them
+	// MaxInFlight is how many check requests are read and evaluated at once;
+	// the rest wait. It bounds the memory plans take: at most MaxInFlight
+	// bodies of MaxBody and what evaluating them builds. 0 means DefaultMaxInFlight.
+	MaxInFlight int
+	// QueueTimeout is how long a check request waits for its turn before it is
+	// answered 503 with Retry-After.
+	QueueTimeout time.Duration
 }
 
 // Server serves the check API and the upload page. It is safe for concurrent use.
 type Server struct {
-	cfg Config
-	mux *http.ServeMux
+	cfg   Config
+	mux   *http.ServeMux
+	turns *semaphore.Weighted // MaxInFlight turns at reading and evaluating plans
 }
 
 // New returns a Server for cfg.
@@ -67,7 +84,13 @@ func New(cfg Config) *Server {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{cfg: cfg, mux: http.NewServeMux()}
+	if cfg.MaxInFlight <= 0 {
+		cfg.MaxInFlight = DefaultMaxInFlight()
+	}
+	if cfg.QueueTimeout <= 0 {
+		cfg.QueueTimeout = DefaultQueueTimeout
+	}
+	s := &Server{cfg: cfg, mux: http.NewServeMux(), turns: semaphore.NewWeighted(int64(cfg.MaxInFlight))}
 	s.mux.HandleFunc("POST /v1/check", s.check)
 	s.mux.HandleFunc("GET /v1/rules", s.rules)
 	s.mux.HandleFunc("GET /healthz", s.healthz)
@@ -174,9 +197,15 @@ type upload struct {
 
 // evaluate reads the plans of the request and checks them. It fails only for
 // a request that carries no plan (400), one over the size limit (413), a
-// content type it does not read (415), or evaluation cut short by the
-// timeout or the client going away (503).
+// content type it does not read (415), a service too busy to take it within
+// QueueTimeout, or evaluation cut short by the timeout or the client going
+// away (503).
 func (s *Server) evaluate(w http.ResponseWriter, r *http.Request, figures bool) (engine.Report, int, error) {
+	if err := s.waitTurn(r.Context()); err != nil {
+		w.Header().Set("Retry-After", strconv.Itoa(max(1, int(s.cfg.QueueTimeout/time.Second))))
+		return engine.Report{}, http.StatusServiceUnavailable, err
+	}
+	defer s.turns.Release(1)
 	r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBody)
 	plans, status, err := s.read(r)
 	if err != nil {
@@ -200,6 +229,21 @@ func (s *Server) evaluate(w http.ResponseWriter, r *http.Request, figures bool) 
 		return engine.Report{}, http.StatusServiceUnavailable, errors.New("request cancelled")
 	}
 	return s.cfg.Engine.NewReport(results), http.StatusOK, nil
+}
+
+// waitTurn waits, at most QueueTimeout, for one of the MaxInFlight turns at
+// reading and evaluating plans; the caller releases it.
+func (s *Server) waitTurn(ctx context.Context) error {
+	wctx, cancel := context.WithTimeout(ctx, s.cfg.QueueTimeout)
+	defer cancel()
+	if err := s.turns.Acquire(wctx, 1); err != nil {
+		if ctx.Err() != nil {
+			return errors.New("request cancelled")
+		}
+		return fmt.Errorf("the service is busy: %d requests are being checked and none finished within %s; retry shortly",
+			s.cfg.MaxInFlight, s.cfg.QueueTimeout)
+	}
+	return nil
 }
 
 func (s *Server) evaluateOne(ctx context.Context, u upload, figures bool) engine.Result {

@@ -49,6 +49,11 @@ func testEngine(t testing.TB) *engine.Engine {
 func newServer(t testing.TB, cfg server.Config) *httptest.Server {
 	t.Helper()
 	cfg.Engine = testEngine(t)
+	if cfg.QueueTimeout == 0 {
+		// requests queue for their turn; on a busy machine (or under the race
+		// detector) the default wait could turn a slow turn into a 503
+		cfg.QueueTimeout = time.Minute
+	}
 	ts := httptest.NewServer(server.New(cfg).Handler())
 	t.Cleanup(ts.Close)
 	return ts
@@ -332,6 +337,70 @@ func TestEvaluationTimeout(t *testing.T) {
 	resp, got := do(t, "POST", ts.URL+"/v1/check", "", bytes.NewReader(readPlan(t, planFiles[0])))
 	if resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(string(got), "longer than 1ns") {
 		t.Errorf("status %d %s, want 503", resp.StatusCode, got)
+	}
+}
+
+// firstRead is a request body that says when the handler first reads it.
+type firstRead struct {
+	r    io.Reader
+	once sync.Once
+	read chan struct{}
+}
+
+func (f *firstRead) Read(p []byte) (int, error) {
+	f.once.Do(func() { close(f.read) })
+	return f.r.Read(p)
+}
+
+// With every turn taken, a check request waits QueueTimeout and gets 503 with
+// Retry-After; when the turn is given back, requests are answered again.
+func TestBusyServiceAnswers503(t *testing.T) {
+	srv := server.New(server.Config{Engine: testEngine(t), MaxInFlight: 1, QueueTimeout: 50 * time.Millisecond})
+	h := srv.Handler()
+	plan := readPlan(t, planFiles[0])
+
+	pr, pw := io.Pipe()
+	slow := &firstRead{r: pr, read: make(chan struct{})}
+	first := httptest.NewRecorder()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		h.ServeHTTP(first, httptest.NewRequest("POST", "/v1/check", slow))
+	}()
+	<-slow.read // the first request holds the only turn while its body arrives
+
+	for _, path := range []string{"/v1/check", "/report"} {
+		busy := httptest.NewRecorder()
+		h.ServeHTTP(busy, httptest.NewRequest("POST", path, bytes.NewReader(plan)))
+		if busy.Code != http.StatusServiceUnavailable || !strings.Contains(busy.Body.String(), "the service is busy") {
+			t.Errorf("%s while busy: status %d %s, want 503", path, busy.Code, busy.Body.String())
+		}
+		if busy.Header().Get("Retry-After") == "" {
+			t.Errorf("%s while busy: no Retry-After", path)
+		}
+	}
+	health := httptest.NewRecorder()
+	h.ServeHTTP(health, httptest.NewRequest("GET", "/healthz", nil))
+	if health.Code != http.StatusOK {
+		t.Errorf("/healthz while busy: status %d", health.Code)
+	}
+
+	if _, err := pw.Write(plan); err != nil {
+		t.Fatal(err)
+	}
+	pw.Close()
+	<-done
+	if first.Code != http.StatusOK {
+		t.Fatalf("the request that held the turn: status %d %s", first.Code, first.Body.String())
+	}
+	want := wantJSON(t, []string{"body"}, [][]byte{plan})
+	if !bytes.Equal(first.Body.Bytes(), want) {
+		t.Errorf("the request that held the turn: report differs from check --format json")
+	}
+	after := httptest.NewRecorder()
+	h.ServeHTTP(after, httptest.NewRequest("POST", "/v1/check", bytes.NewReader(plan)))
+	if after.Code != http.StatusOK {
+		t.Errorf("after the turn is given back: status %d %s", after.Code, after.Body.String())
 	}
 }
 

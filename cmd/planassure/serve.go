@@ -19,6 +19,8 @@ type serveOptions struct {
 	MaxBody         string        `mapstructure:"max-body"`
 	EvalTimeout     time.Duration `mapstructure:"eval-timeout"`
 	ShutdownTimeout time.Duration `mapstructure:"shutdown-timeout"`
+	MaxInFlight     int           `mapstructure:"max-in-flight"`
+	QueueTimeout    time.Duration `mapstructure:"queue-timeout"`
 	Policies        []string      `mapstructure:"policies"`
 	Data            []string      `mapstructure:"data"`
 }
@@ -35,8 +37,11 @@ func newServeCmd(v *viper.Viper) *cobra.Command {
   GET  /healthz    liveness
   GET  /           an upload page; it posts to POST /report, the HTML report
 
-Plans are checked in memory and never written to disk. Requests are logged as
-JSON lines on standard error. SIGTERM or interrupt shuts down gracefully.`,
+Plans are checked in memory and never written to disk. At most --max-in-flight
+check requests are read and evaluated at once, which bounds the memory plans
+take; the others wait up to --queue-timeout, then get 503 with Retry-After.
+Requests are logged as JSON lines on standard error. SIGTERM or interrupt shuts
+down gracefully.`,
 		Example: `  planassure serve
   planassure serve --addr :8080 --max-body 20MiB --eval-timeout 1m
   curl --data-binary @plans/06W-2017-19.json localhost:8080/v1/check`,
@@ -50,8 +55,11 @@ JSON lines on standard error. SIGTERM or interrupt shuts down gracefully.`,
 			if err != nil {
 				return usageError{fmt.Errorf("--max-body: %w", err)}
 			}
-			if opts.EvalTimeout <= 0 || opts.ShutdownTimeout <= 0 {
-				return usageError{fmt.Errorf("--eval-timeout and --shutdown-timeout must be positive")}
+			if opts.EvalTimeout <= 0 || opts.ShutdownTimeout <= 0 || opts.QueueTimeout <= 0 {
+				return usageError{fmt.Errorf("--eval-timeout, --shutdown-timeout and --queue-timeout must be positive")}
+			}
+			if opts.MaxInFlight < 1 {
+				return usageError{fmt.Errorf("--max-in-flight %d: at least 1", opts.MaxInFlight)}
 			}
 			ctx := cmd.Context()
 			eng, err := newEngine(ctx, opts.Policies, opts.Data)
@@ -64,9 +72,11 @@ JSON lines on standard error. SIGTERM or interrupt shuts down gracefully.`,
 				return fmt.Errorf("listen: %w", err)
 			}
 			logger.Info("listening", "addr", ln.Addr().String(), "rules", len(eng.Rules()),
-				"max_body", maxBody, "eval_timeout", opts.EvalTimeout.String())
+				"max_body", maxBody, "eval_timeout", opts.EvalTimeout.String(),
+				"max_in_flight", opts.MaxInFlight, "queue_timeout", opts.QueueTimeout.String())
 			srv := server.New(server.Config{Engine: eng, MaxBody: maxBody, EvalTimeout: opts.EvalTimeout,
-				ShutdownTimeout: opts.ShutdownTimeout, Logger: logger})
+				ShutdownTimeout: opts.ShutdownTimeout, Logger: logger,
+				MaxInFlight: opts.MaxInFlight, QueueTimeout: opts.QueueTimeout})
 			if err := srv.Serve(ctx, ln); err != nil {
 				return err
 			}
@@ -79,6 +89,8 @@ JSON lines on standard error. SIGTERM or interrupt shuts down gracefully.`,
 	f.String("max-body", "10MiB", "largest request body accepted (B, KiB, MiB, GiB; KB, MB, GB)")
 	f.Duration("eval-timeout", server.DefaultEvalTimeout, "longest a request's evaluation may take")
 	f.Duration("shutdown-timeout", server.DefaultShutdownTimeout, "how long shutdown waits for requests in flight")
+	f.Int("max-in-flight", server.DefaultMaxInFlight(), "check requests read and evaluated at once; more wait")
+	f.Duration("queue-timeout", server.DefaultQueueTimeout, "how long a check request waits for its turn before a 503")
 	addPolicyFlags(f)
 	return cmd
 }
