@@ -7,10 +7,10 @@
 #   error); an absent figure is an error (the trajectory is a required part of the
 #   submission). Where monthly levels are given, they are 12 percentages from April to
 #   March and the last equals the plan within 0.1.
-package lib.performance
+package planassure.lib.performance
 
-import data.lib.plan
-import data.lib.rounds
+import data.planassure.lib.plan
+import data.planassure.lib.rounds
 
 # METADATA
 # description: each metric key, in words a finance lead reads in a message

@@ -1,6 +1,6 @@
 # METADATA
 # description: Helpers shared by the rules. Money is £000, percentages 0-100.
-package lib.plan
+package planassure.lib.plan
 
 # METADATA
 # description: the plan years, keyed by their index in input.years

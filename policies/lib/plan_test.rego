@@ -1,7 +1,7 @@
-package lib.plan_test
+package planassure.lib.plan_test
 
-import data.lib.fixture_test as fixture
-import data.lib.plan
+import data.planassure.lib.fixture_test as fixture
+import data.planassure.lib.plan
 
 test_plan_years_keyed_by_index if {
 	ys := plan.plan_years with input as fixture.plan

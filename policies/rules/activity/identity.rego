@@ -24,11 +24,11 @@
 #     Operational Plan 2017-19, s4.2.5, p16 and Figure 3 (acute activity plans built "using agreed
 #     forecast outturn figures for 2016/17 as a foundation", adjusted for growth, RTT backlog
 #     clearance and QIPP schemes)
-package rules.activity.identity
+package planassure.rules.activity.identity
 
-import data.lib.activity
-import data.lib.plan
-import data.lib.rounds
+import data.planassure.lib.activity
+import data.planassure.lib.plan
+import data.planassure.lib.rounds
 
 _tolerance := rounds.current.tolerance
 

@@ -19,10 +19,10 @@
 #   guidance: >-
 #     Planning guidance business rules; Norwich CCG Operational Plan 2017-19, s4.2, p15
 #     ("Establishment of a 0.5% contingency to manage in-year pressures and risks")
-package rules.finance.contingency
+package planassure.rules.finance.contingency
 
-import data.lib.plan
-import data.lib.rounds
+import data.planassure.lib.plan
+import data.planassure.lib.rounds
 
 _min_pct := rounds.current.contingency_pct
 

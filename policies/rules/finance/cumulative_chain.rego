@@ -20,10 +20,10 @@
 #     NHS England finance template (£000); Norwich CCG Operational Plan 2017-19, s4.2, p14
 #     ("Cumulative surplus b/f", "In-year control total (= return of excess surplus from
 #     previous years)", "Cumulative surplus c/f")
-package rules.finance.cumulative_chain
+package planassure.rules.finance.cumulative_chain
 
-import data.lib.plan
-import data.lib.rounds
+import data.planassure.lib.plan
+import data.planassure.lib.rounds
 
 _tolerance := rounds.current.tolerance
 

@@ -20,10 +20,10 @@
 #   guidance: >-
 #     Planning guidance business rules; Norwich CCG Operational Plan 2017-19, s4.2, p13-15 ("NHS
 #     England expectation of 1% cumulative surplus")
-package rules.finance.cumulative_surplus
+package planassure.rules.finance.cumulative_surplus
 
-import data.lib.plan
-import data.lib.rounds
+import data.planassure.lib.plan
+import data.planassure.lib.rounds
 
 _min_pct := rounds.current.cumulative_surplus_pct
 

@@ -21,10 +21,10 @@
 #     Planning guidance business rules; Norwich CCG Operational Plan 2017-19, s4.2, p13
 #     ("This represents £0.9m more than was required to deliver the NHS England expectation
 #     of 1% cumulative surplus; this excess surplus is to be returned to the CCG")
-package rules.finance.excess_surplus_drawdown
+package planassure.rules.finance.excess_surplus_drawdown
 
-import data.lib.plan
-import data.lib.rounds
+import data.planassure.lib.plan
+import data.planassure.lib.rounds
 
 _min_pct := rounds.current.cumulative_surplus_pct
 

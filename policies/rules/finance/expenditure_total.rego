@@ -23,10 +23,10 @@
 #     NHS England finance template (£000); Norwich CCG Operational Plan 2017-19, s4.2, p15,
 #     Figure 2 "Summary of CCG Financial Plan" (Acute Commissioning ... Running Costs,
 #     Total Expenditure before savings)
-package rules.finance.expenditure_total
+package planassure.rules.finance.expenditure_total
 
-import data.lib.plan
-import data.lib.rounds
+import data.planassure.lib.plan
+import data.planassure.lib.rounds
 
 _tolerance := rounds.current.tolerance
 

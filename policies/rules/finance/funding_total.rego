@@ -21,10 +21,10 @@
 #     Figure 2 "Summary of CCG Financial Plan" (Recurrent Programme Allocation, Non-Recurrent
 #     Programme Allocation, Return of Excess Surplus from Prior Years, Running Cost
 #     Allocation, Total Funding)
-package rules.finance.funding_total
+package planassure.rules.finance.funding_total
 
-import data.lib.plan
-import data.lib.rounds
+import data.planassure.lib.plan
+import data.planassure.lib.rounds
 
 _tolerance := rounds.current.tolerance
 

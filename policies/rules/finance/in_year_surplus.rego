@@ -20,10 +20,10 @@
 #     NHS England finance template (£000); Norwich CCG Operational Plan 2017-19, s4.2, p15,
 #     Figure 2 "Summary of CCG Financial Plan" (Surplus / (Deficit) before savings, Total
 #     QIPP, Surplus / (Deficit) after savings)
-package rules.finance.in_year_surplus
+package planassure.rules.finance.in_year_surplus
 
-import data.lib.plan
-import data.lib.rounds
+import data.planassure.lib.plan
+import data.planassure.lib.rounds
 
 _tolerance := rounds.current.tolerance
 

@@ -19,10 +19,10 @@
 #   guidance: >-
 #     Planning guidance business rules; Norwich CCG Operational Plan 2017-19, s4.2, p15
 #     ("Holding a 1% non-recurrent spend reserve")
-package rules.finance.non_recurrent_reserve
+package planassure.rules.finance.non_recurrent_reserve
 
-import data.lib.plan
-import data.lib.rounds
+import data.planassure.lib.plan
+import data.planassure.lib.rounds
 
 _min_pct := rounds.current.non_recurrent_reserve_pct
 

@@ -23,10 +23,10 @@
 #     Planning guidance business rules; Norwich CCG Operational Plan 2017-19, s4.2, p15
 #     ("Holding a 1% non-recurrent spend reserve, of which 0.5% is uncommitted and will be
 #     held as a risk reserve")
-package rules.finance.uncommitted_reserve
+package planassure.rules.finance.uncommitted_reserve
 
-import data.lib.plan
-import data.lib.rounds
+import data.planassure.lib.plan
+import data.planassure.lib.rounds
 
 _min_pct := rounds.current.uncommitted_reserve_pct
 

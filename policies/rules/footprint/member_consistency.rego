@@ -18,11 +18,11 @@
 #     Planning guidance 2016/17-2020/21 (STP footprint plans aggregate their organisations'
 #     plans); Somerset STP technical submission (Oct 2016), p11 (2015/16 outturn and 2016/17
 #     plan by organisation, Somerset NHS Total, Health & Social Care System Total)
-package rules.footprint.member_consistency
+package planassure.rules.footprint.member_consistency
 
-import data.lib.footprint as fp
-import data.lib.plan
-import data.lib.rounds
+import data.planassure.lib.footprint as fp
+import data.planassure.lib.plan
+import data.planassure.lib.rounds
 
 _tolerance := rounds.current.tolerance
 
