@@ -9,6 +9,7 @@
 #   March and the last equals the plan within 0.1.
 package planassure.lib.performance
 
+import data.planassure.lib.exact
 import data.planassure.lib.plan
 import data.planassure.lib.rounds
 
@@ -130,7 +131,7 @@ findings[key] contains finding if {
 	_twelve_months(metric.monthly)
 	last := metric.monthly[11]
 	is_number(last)
-	not plan.within(last, metric.plan, _monthly_tolerance)
+	not exact.within(last, metric.plan, _monthly_tolerance)
 	finding := {
 		"msg": sprintf("%s: %s monthly trajectory ends at %v%% in March, not at the %v%% planned for the year", [
 			year.year, labels[key],

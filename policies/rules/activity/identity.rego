@@ -27,6 +27,7 @@
 package planassure.rules.activity.identity
 
 import data.planassure.lib.activity
+import data.planassure.lib.exact
 import data.planassure.lib.plan
 import data.planassure.lib.rounds
 
@@ -38,7 +39,7 @@ deny contains finding if {
 	_complete(line)
 	previous := _previous_total(i, key)
 	built := ((previous + line.growth) + line.qipp) + line.backlog_clearance
-	not plan.within(line.plan, built, _tolerance)
+	not exact.within(line.plan, built, _tolerance)
 	finding := {
 		"msg": sprintf(
 			"%s: %s plan %v is not the %s total %v + growth %v + QIPP %v + backlog clearance %v = %v (tolerance %v)",

@@ -22,6 +22,7 @@
 #     England expectation of 1% cumulative surplus")
 package planassure.rules.finance.cumulative_surplus
 
+import data.planassure.lib.exact
 import data.planassure.lib.plan
 import data.planassure.lib.rounds
 
@@ -31,7 +32,7 @@ deny contains finding if {
 	some i, year in plan.plan_years
 	_has_figures(year)
 	not _agreed_deficit(year)
-	not plan.at_least_pct(year.finance.surplus.cumulative_carried_forward, _min_pct, plan.allocation(year))
+	not exact.at_least_pct(year.finance.surplus.cumulative_carried_forward, _min_pct, plan.allocation(year))
 	finding := _shortfall(i, year)
 }
 
@@ -46,7 +47,7 @@ deny contains object.union(_shortfall(i, year), {
 	some i, year in plan.plan_years
 	_has_figures(year)
 	_agreed_deficit(year)
-	not plan.at_least_pct(year.finance.surplus.cumulative_carried_forward, _min_pct, plan.allocation(year))
+	not exact.at_least_pct(year.finance.surplus.cumulative_carried_forward, _min_pct, plan.allocation(year))
 }
 
 # a missing figure fails the rule; it never passes it by being undefined
@@ -90,9 +91,9 @@ _shortfall(i, year) := {
 		plan.pct(year.finance.surplus.cumulative_carried_forward, plan.allocation(year)),
 		plan.allocation(year),
 		_min_pct,
-		plan.share(_min_pct, plan.allocation(year)),
+		exact.share(_min_pct, plan.allocation(year)),
 	]),
 	"pointer": plan.pointer(i, "finance/surplus/cumulative_carried_forward"),
-	"expected": plan.share(_min_pct, plan.allocation(year)),
+	"expected": exact.share(_min_pct, plan.allocation(year)),
 	"actual": year.finance.surplus.cumulative_carried_forward,
 }

@@ -25,6 +25,7 @@
 #     Total Expenditure before savings)
 package planassure.rules.finance.expenditure_total
 
+import data.planassure.lib.exact
 import data.planassure.lib.plan
 import data.planassure.lib.rounds
 
@@ -45,7 +46,7 @@ _lines := {
 deny contains finding if {
 	some i, year in plan.plan_years
 	_has_figures(year)
-	not plan.within(year.finance.expenditure.total, _sum_of_lines(year), _tolerance)
+	not exact.within(year.finance.expenditure.total, _sum_of_lines(year), _tolerance)
 	finding := {
 		"msg": sprintf("%s: total expenditure %v is not the sum of its seven lines, %v (tolerance %v)", [
 			year.year,
@@ -79,4 +80,4 @@ _has_figures(year) if {
 	}
 }
 
-_sum_of_lines(year) := plan.total([object.get(year, path, null) | some path in _lines])
+_sum_of_lines(year) := exact.total([object.get(year, path, null) | some path in _lines])

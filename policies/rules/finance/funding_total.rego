@@ -23,6 +23,7 @@
 #     Allocation, Total Funding)
 package planassure.rules.finance.funding_total
 
+import data.planassure.lib.exact
 import data.planassure.lib.plan
 import data.planassure.lib.rounds
 
@@ -40,7 +41,7 @@ _lines := {
 deny contains finding if {
 	some i, year in plan.plan_years
 	_has_figures(year)
-	not plan.within(year.finance.funding.total, _sum_of_lines(year), _tolerance)
+	not exact.within(year.finance.funding.total, _sum_of_lines(year), _tolerance)
 	finding := {
 		"msg": sprintf("%s: total funding %v is not the sum of its four lines, %v (tolerance %v)", [
 			year.year,
@@ -74,4 +75,4 @@ _has_figures(year) if {
 	}
 }
 
-_sum_of_lines(year) := plan.total([object.get(year, path, null) | some path in _lines])
+_sum_of_lines(year) := exact.total([object.get(year, path, null) | some path in _lines])

@@ -21,6 +21,7 @@
 #     ("Holding a 1% non-recurrent spend reserve")
 package planassure.rules.finance.non_recurrent_reserve
 
+import data.planassure.lib.exact
 import data.planassure.lib.plan
 import data.planassure.lib.rounds
 
@@ -31,7 +32,7 @@ _reserve := ["finance", "reserves", "non_recurrent"]
 deny contains finding if {
 	some i, year in plan.plan_years
 	_has_figures(year)
-	not plan.at_least_pct(year.finance.reserves.non_recurrent, _min_pct, plan.allocation(year))
+	not exact.at_least_pct(year.finance.reserves.non_recurrent, _min_pct, plan.allocation(year))
 	finding := _shortfall(i, year)
 }
 
@@ -66,9 +67,9 @@ _shortfall(i, year) := {
 		plan.pct(year.finance.reserves.non_recurrent, plan.allocation(year)),
 		plan.allocation(year),
 		_min_pct,
-		plan.share(_min_pct, plan.allocation(year)),
+		exact.share(_min_pct, plan.allocation(year)),
 	]),
 	"pointer": plan.pointer(i, "finance/reserves/non_recurrent"),
-	"expected": plan.share(_min_pct, plan.allocation(year)),
+	"expected": exact.share(_min_pct, plan.allocation(year)),
 	"actual": year.finance.reserves.non_recurrent,
 }

@@ -22,6 +22,7 @@
 #     risk: "delivery of a QIPP programme totalling £9.7m")
 package planassure.rules.finance.qipp_stretch
 
+import data.planassure.lib.exact
 import data.planassure.lib.plan
 import data.planassure.lib.rounds
 
@@ -79,9 +80,9 @@ _stretch(i, year) := {
 		plan.pct_up(_qipp(year), plan.allocation(year)),
 		plan.allocation(year),
 		_max_pct,
-		plan.share(_max_pct, plan.allocation(year)),
+		exact.share(_max_pct, plan.allocation(year)),
 	]),
 	"pointer": plan.pointer(i, "finance/qipp"),
-	"expected": plan.share(_max_pct, plan.allocation(year)),
+	"expected": exact.share(_max_pct, plan.allocation(year)),
 	"actual": _qipp(year),
 }

@@ -25,6 +25,7 @@
 #     held as a risk reserve")
 package planassure.rules.finance.uncommitted_reserve
 
+import data.planassure.lib.exact
 import data.planassure.lib.plan
 import data.planassure.lib.rounds
 
@@ -39,7 +40,7 @@ deny contains finding if {
 	some i, year in plan.plan_years
 	plan.has_figure(year, _uncommitted)
 	plan.has_allocation(year)
-	not plan.at_least_pct(year.finance.reserves.non_recurrent_uncommitted, _min_pct, plan.allocation(year))
+	not exact.at_least_pct(year.finance.reserves.non_recurrent_uncommitted, _min_pct, plan.allocation(year))
 	finding := _shortfall(i, year)
 }
 
@@ -89,9 +90,9 @@ _shortfall(i, year) := {
 		plan.pct(year.finance.reserves.non_recurrent_uncommitted, plan.allocation(year)),
 		plan.allocation(year),
 		_min_pct,
-		plan.share(_min_pct, plan.allocation(year)),
+		exact.share(_min_pct, plan.allocation(year)),
 	]),
 	"pointer": plan.pointer(i, "finance/reserves/non_recurrent_uncommitted"),
-	"expected": plan.share(_min_pct, plan.allocation(year)),
+	"expected": exact.share(_min_pct, plan.allocation(year)),
 	"actual": year.finance.reserves.non_recurrent_uncommitted,
 }
