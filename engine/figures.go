@@ -154,7 +154,7 @@ func (e *Engine) Figures(p plan.Plan) *PlanFigures {
 		for _, year := range planYears {
 			fy := strAt(year, "year")
 			my := MetricYear{Year: fy, Standard: e.yearThreshold(p.Round, m.Threshold, fy)}
-			if metric, ok := at(year, "performance", m.Key).(map[string]any); ok {
+			if metric, ok := lookup(year, []string{"performance", m.Key}).(map[string]any); ok {
 				my.Plan = numAt(metric, "plan")
 				if monthly, ok := metric["monthly"].([]any); ok {
 					for _, v := range monthly {
@@ -226,25 +226,13 @@ func (e *Engine) pctThreshold(round, key, fy string, alloc json.Number) Threshol
 	return t
 }
 
-func at(m map[string]any, path ...string) any {
-	var v any = m
-	for _, k := range path {
-		o, ok := v.(map[string]any)
-		if !ok {
-			return nil
-		}
-		v = o[k]
-	}
-	return v
-}
-
 func numAt(m map[string]any, path ...string) json.Number {
-	n, _ := at(m, path...).(json.Number)
+	n, _ := lookup(m, path).(json.Number)
 	return n
 }
 
 func strAt(m map[string]any, path ...string) string {
-	s, _ := at(m, path...).(string)
+	s, _ := lookup(m, path).(string)
 	return s
 }
 

@@ -7,6 +7,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/planassure/planassure/internal/testutil"
 	"github.com/planassure/planassure/plan"
 )
 
@@ -67,7 +68,7 @@ func scaledPlan(tb testing.TB, dimension string, n int) []byte {
 //	go test ./engine -run '^$' -bench Scaling -benchtime 3x
 func BenchmarkScaling(b *testing.B) {
 	ctx := context.Background()
-	eng := benchEngine(b)
+	eng := testutil.Engine(b)
 	for _, tc := range []struct {
 		dimension string
 		n         int
@@ -92,7 +93,7 @@ func BenchmarkScaling(b *testing.B) {
 // TestScaledPlansAreValid: the plans BenchmarkScaling times are valid plans
 // whose findings grow with them.
 func TestScaledPlansAreValid(t *testing.T) {
-	eng := builtinEngine(t)
+	eng := testutil.Engine(t)
 	for _, dimension := range []string{"milestones", "years"} {
 		small, err := plan.ReadJSON("s.json", scaledPlan(t, dimension, 8), 0)
 		if err != nil {

@@ -15,10 +15,9 @@ import (
 )
 
 type explainOptions struct {
-	Format   string       `mapstructure:"format"`
-	Policies []string     `mapstructure:"policies"`
-	Data     []string     `mapstructure:"data"`
-	Limits   limitOptions `mapstructure:",squash"`
+	Format string        `mapstructure:"format"`
+	Policy policyOptions `mapstructure:",squash"`
+	Limits limitOptions  `mapstructure:",squash"`
 }
 
 func newExplainCmd(v *viper.Viper, stdin io.Reader) *cobra.Command {
@@ -46,7 +45,7 @@ func newExplainCmd(v *viper.Viper, stdin io.Reader) *cobra.Command {
 			if err != nil {
 				return usageError{err}
 			}
-			eng, err := newEngine(cmd.Context(), opts.Policies, opts.Data, engine.Options{Timeout: limits.timeout, Hint: hint})
+			eng, err := opts.Policy.engine(cmd.Context(), engine.Options{Timeout: limits.timeout, Hint: hint})
 			if err != nil {
 				return err
 			}

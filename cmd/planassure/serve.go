@@ -21,8 +21,7 @@ type serveOptions struct {
 	ShutdownTimeout time.Duration `mapstructure:"shutdown-timeout"`
 	MaxInFlight     int           `mapstructure:"max-in-flight"`
 	QueueTimeout    time.Duration `mapstructure:"queue-timeout"`
-	Policies        []string      `mapstructure:"policies"`
-	Data            []string      `mapstructure:"data"`
+	Policy          policyOptions `mapstructure:",squash"`
 }
 
 func newServeCmd(v *viper.Viper) *cobra.Command {
@@ -62,7 +61,7 @@ down gracefully.`,
 				return usageError{fmt.Errorf("--max-in-flight %d: at least 1", opts.MaxInFlight)}
 			}
 			ctx := cmd.Context()
-			eng, err := newEngine(ctx, opts.Policies, opts.Data, engine.Options{Hint: server.Hint})
+			eng, err := opts.Policy.engine(ctx, engine.Options{Hint: server.Hint})
 			if err != nil {
 				return err
 			}
