@@ -15,6 +15,9 @@ import (
 func Markdown(w io.Writer, r engine.Report) error {
 	var b strings.Builder
 	b.WriteString("## planassure: plan assurance\n\n")
+	if len(r.Results) > 1 {
+		markdownMatrix(&b, newMatrix(r))
+	}
 	b.WriteString("| Plan | Organisation | Round | Verdict | Errors | Warnings |\n|---|---|---|---|---|---|\n")
 	for _, res := range r.Results {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s | %d | %d |\n", cell(res.Plan),
@@ -32,6 +35,66 @@ func Markdown(w io.Writer, r engine.Report) error {
 	fmt.Fprintf(&b, "\n%s\n", markdownTotals(r))
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// markdownMatrix writes the region at a glance: a row per plan, worst
+// verdict first, a column per rule that ran (numbered, with a key), a
+// symbol per cell, and totals per plan and per rule.
+func markdownMatrix(b *strings.Builder, m *matrix) {
+	b.WriteString("### Region at a glance\n\n")
+	var key []string
+	for _, l := range m.Legend {
+		key = append(key, l.Symbol+" "+l.Words)
+	}
+	fmt.Fprintf(b, "Each plan against each rule that ran, worst verdict first: %s.\n\n", strings.Join(key, ", "))
+	b.WriteString("| Organisation | Verdict |")
+	for _, t := range m.Totals {
+		fmt.Fprintf(b, " %s |", t.Symbol)
+	}
+	for i := range m.Rules {
+		fmt.Fprintf(b, " %d |", i+1)
+	}
+	b.WriteString("\n|---|---|")
+	b.WriteString(strings.Repeat("--:|", len(m.Totals)))
+	b.WriteString(strings.Repeat(":-:|", len(m.Rules)))
+	b.WriteString("\n")
+	for _, row := range m.Rows {
+		org := strings.TrimSpace(row.Org + " " + row.Name)
+		if row.Version != "" {
+			org += " (" + row.Version + ")"
+		}
+		fmt.Fprintf(b, "| %s | %s |", cell(org), verdictWord(row.Verdict))
+		for _, n := range row.Counts {
+			fmt.Fprintf(b, " %d |", n)
+		}
+		for _, c := range row.Cells {
+			fmt.Fprintf(b, " %s |", c.Symbol)
+		}
+		b.WriteString("\n")
+	}
+	for _, t := range m.Totals {
+		fmt.Fprintf(b, "| %s %s: plans | |", t.Symbol, t.Words)
+		for _, u := range m.Totals {
+			if u.Outcome == t.Outcome {
+				fmt.Fprintf(b, " %d |", t.Sum)
+			} else {
+				b.WriteString(" |")
+			}
+		}
+		for _, n := range t.Counts {
+			fmt.Fprintf(b, " %d |", n)
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("\nRules:")
+	for i, r := range m.Rules {
+		sep := ","
+		if i == 0 {
+			sep = ""
+		}
+		fmt.Fprintf(b, "%s %d `%s`", sep, i+1, r.ID)
+	}
+	b.WriteString(".\n\n")
 }
 
 func markdownProblems(b *strings.Builder, res engine.Result) {
