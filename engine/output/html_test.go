@@ -21,7 +21,8 @@ import (
 // and for the shipped plans with their figures: well-formed, self-contained,
 // accessible, deterministic.
 func TestHTMLPage(t *testing.T) {
-	reports := map[string]engine.Report{"fixture": rep, "shipped plans": shippedReport(t)}
+	reports := map[string]engine.Report{"fixture": rep, "shipped plans": shippedReport(t),
+		"shipped plans and an earlier version": shippedReport(t, draftVersion)}
 	for name, r := range reports {
 		t.Run(name, func(t *testing.T) {
 			var a, b bytes.Buffer
@@ -39,7 +40,7 @@ func TestHTMLPage(t *testing.T) {
 	}
 }
 
-func shippedReport(t *testing.T) engine.Report {
+func shippedReport(t *testing.T, extra ...string) engine.Report {
 	t.Helper()
 	ctx := context.Background()
 	eng, err := engine.New(ctx, policies.FS, engine.Options{KeepFigures: true})
@@ -50,6 +51,7 @@ func shippedReport(t *testing.T) engine.Report {
 	if err != nil || len(paths) == 0 {
 		t.Fatalf("no shipped plans: %v", err)
 	}
+	paths = append(paths, extra...)
 	var results []engine.Result
 	for _, p := range paths {
 		res := eng.CheckFile(ctx, p, nil)
@@ -214,7 +216,7 @@ func checkTable(t *testing.T, n *html.Node) {
 	walk = func(c *html.Node) {
 		if c.Type == html.ElementNode && c.DataAtom == atom.Th {
 			ths++
-			if s := testutil.Attr(c, "scope"); s != "col" && s != "row" {
+			if s := testutil.Attr(c, "scope"); s != "col" && s != "row" && s != "colgroup" {
 				t.Errorf("<th>%s</th> without scope", testutil.Text(c))
 			}
 		}
