@@ -123,7 +123,9 @@ func TestMatrix(t *testing.T) {
 				continue
 			}
 			if outcome == "error" || outcome == "warning" {
-				target := find(doc, func(n *html.Node) bool { return testutil.Attr(n, "id") == strings.TrimPrefix(testutil.Attr(a[0], "href"), "#") })
+				target := find(doc, func(n *html.Node) bool {
+					return testutil.Attr(n, "id") == strings.TrimPrefix(testutil.Attr(a[0], "href"), "#")
+				})
 				if len(target) != 1 || target[0].Data != "tr" || !strings.Contains(testutil.Text(target[0]), rules[j]) {
 					t.Errorf("%s, %s: the cell links to %s, not the finding's row", res.Plan, rules[j], testutil.Attr(a[0], "href"))
 				}
