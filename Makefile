@@ -15,8 +15,8 @@ build: ## build bin/planassure
 test: ## run every test: Go, Rego (with coverage gate), golden files
 	$(GO) test ./...
 
-test-browser: ## open the upload page and an HTML report in headless Chromium (SCREENSHOT=1 writes server/testdata/screenshots/)
-	$(GO) test -tags browser -count=1 -run Browser -v ./server/ $(if $(SCREENSHOT),-args -screenshot)
+test-browser: ## the upload page and the shipped plans' HTML report in headless Chromium (SCREENSHOT=1 writes server/testdata/screenshots/ and docs/report-*.png)
+	$(GO) test -tags browser -count=1 -run Browser -v ./server/ ./engine/output/ $(if $(SCREENSHOT),-args -screenshot)
 
 golden: ## rewrite the golden files after a deliberate change (review the diff)
 	$(GO) test ./... -update
