@@ -80,7 +80,7 @@ const probeScript = `<script>
       if (r.media && r.media.mediaText === "print") for (var q of r.cssRules) if (!q.cssText.startsWith("@page")) css += q.cssText + "\n";
     var st = document.createElement("style"); st.textContent = css; document.head.appendChild(st);
   }
-  var out = {ticks: [], overflow: [], charts: 0, rows: 0, cols: 0, cells: [], matrixOverflow: 0, height: 0, matrixBottom: 0};
+  var out = {ticks: [], overflow: [], pageOverflow: [], charts: 0, rows: 0, cols: 0, cells: [], matrixOverflow: 0, height: 0, matrixBottom: 0};
   document.querySelectorAll("svg.chart").forEach(function (svg) {
     out.charts++;
     var b = svg.getBoundingClientRect();
@@ -101,6 +101,13 @@ const probeScript = `<script>
     out.matrixBottom = Math.ceil(w.getBoundingClientRect().bottom + window.scrollY);
   }
   out.height = document.documentElement.scrollHeight;
+  var width = document.documentElement.clientWidth;
+  document.querySelectorAll("body *").forEach(function (e) {
+    if (e.closest(".glance") || e.closest("svg")) return;
+    var r = e.getBoundingClientRect();
+    if (r.right > width + 0.5 && out.pageOverflow.length < 10)
+      out.pageOverflow.push(e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + " ends at " + Math.round(r.right) + ": " + e.textContent.slice(0, 60));
+  });
   var pre = document.createElement("pre"); pre.id = "probe"; pre.textContent = JSON.stringify(out);
   document.body.appendChild(pre);
 })();
@@ -109,6 +116,7 @@ const probeScript = `<script>
 type probe struct {
 	Ticks          []string `json:"ticks"`
 	Overflow       []string `json:"overflow"`
+	PageOverflow   []string `json:"pageOverflow"`
 	Charts         int      `json:"charts"`
 	Rows, Cols     int
 	Cells          []int   `json:"cells"`
@@ -175,6 +183,9 @@ func TestBrowserReport(t *testing.T) {
 			}
 			for _, o := range p.Overflow {
 				t.Errorf("text outside its chart: %s", o)
+			}
+			for _, o := range p.PageOverflow {
+				t.Errorf("wider than the page (%d px): %s", c.width, o)
 			}
 			if p.Rows != len(r.Results) {
 				t.Errorf("the matrix has %d rows, want one per plan (%d)", p.Rows, len(r.Results))

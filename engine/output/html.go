@@ -19,7 +19,21 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 	"verdictWords": verdictWords,
 	"number":       engine.Number,
 	"where":        where,
+	"breakable":    breakable,
 }).Parse(htmlSource))
+
+// breakable lets a rule id wrap after its dots and underscores
+// ("performance.<wbr>dementia_<wbr>diagnosis") in a narrow column.
+func breakable(id string) template.HTML {
+	var b strings.Builder
+	for _, r := range id {
+		b.WriteString(template.HTMLEscapeString(string(r)))
+		if r == '.' || r == '_' {
+			b.WriteString("<wbr>")
+		}
+	}
+	return template.HTML(b.String()) // #nosec: every part escaped above
+}
 
 // HTML writes the report as one self-contained HTML page: when it holds more
 // than one plan, the region at a glance (a matrix of plans by rules) and the
