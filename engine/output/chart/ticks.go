@@ -48,19 +48,11 @@ func abs(k int) int {
 	return k
 }
 
-// magnitude is the k with 10^k <= x < 10^(k+1), for x > 0, found exactly.
+// magnitude is the k with 10^k <= x < 10^(k+1), for x > 0, found exactly:
+// first from the numbers of digits of x's numerator and denominator (off by
+// at most one), then corrected, so even 1e100000 takes two steps.
 func magnitude(x *big.Rat) int {
-	f, _ := x.Float64()
-	k := 0
-	if f > 0 {
-		// A first guess from the float, corrected exactly below.
-		for g := f; g >= 10 && k < 400; g /= 10 {
-			k++
-		}
-		for g := f; g < 1 && k > -400; g *= 10 {
-			k--
-		}
-	}
+	k := len(x.Num().String()) - len(x.Denom().String())
 	for pow10(k).Cmp(x) > 0 {
 		k--
 	}

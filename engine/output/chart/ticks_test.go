@@ -69,3 +69,16 @@ func TestDecimal(t *testing.T) {
 		}
 	}
 }
+
+// TestNiceAxisHuge: a figure of any size is laid out at once, exactly.
+func TestNiceAxisHuge(t *testing.T) {
+	for _, c := range []struct{ lo, hi, first string }{
+		{"0", "1e5000", "0"},
+		{"1e-5000", "3e-5000", "0." + strings.Repeat("0", 4999) + "10"},
+	} {
+		a := NiceAxis(rat(t, c.lo), rat(t, c.hi), 5)
+		if len(a.Ticks) < 2 || a.Ticks[0].Label != c.first {
+			t.Errorf("NiceAxis(%s, %s): %d ticks, first %.40s", c.lo, c.hi, len(a.Ticks), a.Ticks[0].Label)
+		}
+	}
+}
