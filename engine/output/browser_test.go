@@ -153,6 +153,9 @@ func measure(t *testing.T, bin string, page []byte, width int, print bool) probe
 func TestBrowserReport(t *testing.T) {
 	bin := chromiumBin(t)
 	r := shippedReport(t)
+	for i := range r.Results { // named as "planassure check plans/" names them from the repository root
+		r.Results[i].Plan = strings.TrimPrefix(r.Results[i].Plan, "../../")
+	}
 	page := render(t, "html", r)
 	rules := ranRules(r)
 	charts := 0

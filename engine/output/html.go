@@ -22,13 +22,13 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 	"breakable":    breakable,
 }).Parse(htmlSource))
 
-// breakable lets a rule id wrap after its dots and underscores
-// ("performance.<wbr>dementia_<wbr>diagnosis") in a narrow column.
+// breakable lets a rule id wrap after its dots
+// ("performance.<wbr>dementia_diagnosis") in a narrow column.
 func breakable(id string) template.HTML {
 	var b strings.Builder
 	for _, r := range id {
 		b.WriteString(template.HTMLEscapeString(string(r)))
-		if r == '.' || r == '_' {
+		if r == '.' {
 			b.WriteString("<wbr>")
 		}
 	}
