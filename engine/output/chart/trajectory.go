@@ -116,9 +116,13 @@ func (t Trajectory) Chart() *Chart {
 	}
 	for yi, y := range t.Years {
 		x0 := c.plotLeft + yearW*float64(yi)
-		for mi := 0; mi < 12; mi += every {
+		for mi := range 12 { // a mark every month, a label every few
 			x := f1(x0 + monthW*(float64(mi)+0.5))
-			c.XMarks = append(c.XMarks, Segment{X1: x, Y1: f1(plotBottom), X2: x, Y2: f1(plotBottom + 4)})
+			if mi%every != 0 {
+				c.XMarks = append(c.XMarks, Segment{X1: x, Y1: f1(plotBottom), X2: x, Y2: f1(plotBottom + 3)})
+				continue
+			}
+			c.XMarks = append(c.XMarks, Segment{X1: x, Y1: f1(plotBottom), X2: x, Y2: f1(plotBottom + 5)})
 			c.XTicks = append(c.XTicks, Text{X: x, Y: f1(plotBottom + 17), Label: Months[mi][:3]})
 		}
 		c.XTicks2 = append(c.XTicks2, Text{X: f1(x0 + yearW/2), Y: f1(plotBottom + 34), Label: y.Year})
