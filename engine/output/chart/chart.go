@@ -36,7 +36,7 @@ type Chart struct {
 	YTicks          []Text
 	XTicks          []Text // first row under the axis: categories or months
 	XTicks2         []Text // second row: the year of the months
-	XMarks          []Segment
+	XMarks          string // path data of the marks under the x axis
 	XBounds         []Text // separators between categories
 	Zero            *Segment
 	Bars            []Bar

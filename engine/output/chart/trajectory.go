@@ -105,8 +105,7 @@ func (t Trajectory) Chart() *Chart {
 			break
 		}
 	}
-	var pts []string
-	var desc []string
+	var pts, desc, marks []string
 	hasMonthly, hasStandard := false, false
 	flush := func() {
 		if len(pts) > 1 {
@@ -119,10 +118,10 @@ func (t Trajectory) Chart() *Chart {
 		for mi := range 12 { // a mark every month, a label every few
 			x := f1(x0 + monthW*(float64(mi)+0.5))
 			if mi%every != 0 {
-				c.XMarks = append(c.XMarks, Segment{X1: x, Y1: f1(plotBottom), X2: x, Y2: f1(plotBottom + 3)})
+				marks = append(marks, "M"+x+","+f1(plotBottom)+"v3")
 				continue
 			}
-			c.XMarks = append(c.XMarks, Segment{X1: x, Y1: f1(plotBottom), X2: x, Y2: f1(plotBottom + 5)})
+			marks = append(marks, "M"+x+","+f1(plotBottom)+"v5")
 			c.XTicks = append(c.XTicks, Text{X: x, Y: f1(plotBottom + 17), Label: Months[mi][:3]})
 		}
 		c.XTicks2 = append(c.XTicks2, Text{X: f1(x0 + yearW/2), Y: f1(plotBottom + 34), Label: y.Year})
@@ -169,6 +168,7 @@ func (t Trajectory) Chart() *Chart {
 		desc = append(desc, part)
 	}
 	flush()
+	c.XMarks = strings.Join(marks, "")
 	kind := "Line chart"
 	if t.LowerIsBetter {
 		kind += " (lower is better)"
