@@ -39,7 +39,7 @@ func breakable(id string) template.HTML {
 // than one plan, the region at a glance (a matrix of plans by rules) and the
 // versions of one organisation's plan side by side; a summary of the
 // verdicts; then each plan's findings with their figures and guidance, and,
-// for plans whose figures the report carries (engine.Options.KeepFigures),
+// for plans whose figures the report carries (runner.Config.Figures),
 // charts of the finance position and of each performance trajectory against
 // its standard. The page needs no network and no JavaScript; charts are
 // inline SVG with text alternatives. Output is deterministic.
