@@ -181,11 +181,11 @@ func equal(a, b any) bool {
 // diff is one place where the document read back from the cells differs from
 // the plan: the plan's value (absent: remove) and what the cells gave.
 type diff struct {
-	Pointer  string
-	Want     any
-	HasWant  bool
-	Got      any
-	HasGot   bool
+	Pointer string
+	Want    any
+	HasWant bool
+	Got     any
+	HasGot  bool
 }
 
 // diffs lists, in pointer order, the smallest subtrees where got differs

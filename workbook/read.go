@@ -8,7 +8,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math/big"
+	"os"
 	"path"
 	"strconv"
 	"strings"
@@ -913,4 +915,42 @@ func (r *reader) blankTotal(sheet string, col int, f Field, base string) bool {
 		}
 	}
 	return true
+}
+
+// ReadFile reads a workbook file of at most opts.MaxFileSize bytes (measured
+// before it is read) into a plan.
+func ReadFile(name string, opts Options) (*Result, error) {
+	data, err := readFileLimit(name, opts)
+	if err != nil {
+		return nil, err
+	}
+	return Read(data, opts)
+}
+
+func readFileLimit(name string, opts Options) ([]byte, error) {
+	limit, _, _ := opts.limits()
+	f, err := os.Open(name)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, &Error{Err: fmt.Errorf("cannot read the file: %w", err)}
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, &Error{Err: fmt.Errorf("cannot read the file: %w", err)}
+	}
+	if info.IsDir() {
+		return nil, &Error{Err: errors.New("cannot read the file: it is a directory")}
+	}
+	if info.Size() > limit {
+		return nil, &Error{Err: fmt.Errorf("the workbook is larger than %s, the most a plan may be (or raise --max-file-size)", byteSize(limit))}
+	}
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, &Error{Err: fmt.Errorf("cannot read the file: %w", err)}
+	}
+	return data, nil
 }
