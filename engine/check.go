@@ -16,7 +16,7 @@ import (
 var ErrNoPlans = errors.New("no plan files found")
 
 // Expand turns arguments into plan files: a file as given, a directory as every
-// *.json below it (recursively, sorted), "-" as standard input. Duplicates are
+// *.json and *.xlsx below it (recursively, sorted), "-" as standard input. Duplicates are
 // dropped. A missing path is an error.
 func Expand(args []string) ([]string, error) {
 	var out []string
@@ -62,7 +62,8 @@ func Expand(args []string) ([]string, error) {
 			if err != nil {
 				return err
 			}
-			if !d.IsDir() && strings.EqualFold(filepath.Ext(p), ".json") {
+			if ext := filepath.Ext(p); !d.IsDir() && (strings.EqualFold(ext, ".json") || strings.EqualFold(ext, ".xlsx")) &&
+				!strings.HasPrefix(d.Name(), "~$") { // ~$plan.xlsx: the lock file of a workbook open in Excel
 				found = append(found, p)
 			}
 			return nil

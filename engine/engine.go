@@ -262,7 +262,8 @@ func (e *Engine) Evaluate(ctx context.Context, p Plan) Result {
 
 func (e *Engine) evaluate(ctx context.Context, p Plan) ([]Finding, []RuleOutcome, error) {
 	if e.rounds != nil && !contains(e.rounds, p.Round) {
-		return nil, nil, &PlanError{Path: p.Path, Pointer: "/submission/round", Line: LineOf(p.raw, "/submission/round"),
+		line, cell := p.where("/submission/round")
+		return nil, nil, &PlanError{Path: p.Path, Pointer: "/submission/round", Line: line, Cell: cell,
 			Err: fmt.Errorf("unknown planning round %q: known rounds are %s (add one with --data)", p.Round, strings.Join(e.rounds, ", "))}
 	}
 	ctx, cancel := context.WithTimeout(ctx, e.limits.timeout)
@@ -281,6 +282,9 @@ func (e *Engine) evaluate(ctx context.Context, p Plan) ([]Finding, []RuleOutcome
 	findings := make([]Finding, 0, len(deny))
 	failed := map[string]bool{}
 	lineOf := lines(p.raw) // one pass over the file, and only when there is a finding
+	if p.Cells != nil {
+		lineOf = func(string) int { return 0 } // a workbook: the cell, not a line of the JSON read from it
+	}
 	for _, d := range deny {
 		r, ok := e.rules[d.Rule]
 		if !ok {
@@ -292,7 +296,7 @@ func (e *Engine) evaluate(ctx context.Context, p Plan) ([]Finding, []RuleOutcome
 		}
 		findings = append(findings, Finding{
 			Rule: r.ID, Title: r.Title, Severity: sev, Message: d.Msg, Pointer: d.Pointer,
-			Line: lineOf(d.Pointer), Expected: d.Expected, Actual: d.Actual,
+			Line: lineOf(d.Pointer), Cell: p.cellOf(d.Pointer), Expected: d.Expected, Actual: d.Actual,
 			Guidance: r.Guidance, URL: r.URL,
 		})
 		failed[r.ID] = true
@@ -341,13 +345,13 @@ func problemsOf(err error) []Problem {
 	if errors.As(err, &pes) {
 		out := make([]Problem, len(pes))
 		for i, pe := range pes {
-			out[i] = Problem{Pointer: pe.Pointer, Line: pe.Line, Message: pe.Err.Error()}
+			out[i] = Problem{Pointer: pe.Pointer, Line: pe.Line, Cell: pe.Cell, Message: pe.Err.Error()}
 		}
 		return out
 	}
 	var pe *PlanError
 	if errors.As(err, &pe) {
-		return []Problem{{Pointer: pe.Pointer, Line: pe.Line, Message: pe.Err.Error()}}
+		return []Problem{{Pointer: pe.Pointer, Line: pe.Line, Cell: pe.Cell, Message: pe.Err.Error()}}
 	}
 	return []Problem{{Message: err.Error()}}
 }

@@ -17,7 +17,12 @@ import (
 )
 
 // ReadPlan is the package's ReadPlan under the engine's limits (Options.MaxDepth).
+// A workbook (see IsWorkbookFile) is read by the workbook reader under the
+// engine's MaxFileSize.
 func (e *Engine) ReadPlan(path string, data []byte) (Plan, error) {
+	if IsWorkbookFile(path, data) {
+		return readWorkbook(path, data, e.limits.maxDepth, e.limits.maxFileSize)
+	}
 	return readPlan(path, data, e.limits.maxDepth)
 }
 

@@ -31,13 +31,17 @@ type Plan struct {
 	Name         string // organisation.name
 	Round        string // submission.round
 	Doc          any    // the decoded document: maps, slices, json.Number, string, bool
-	raw          []byte
-	input        ast.Value
+	// Cells maps JSON pointers to the workbook cells ("Finance!D14") the
+	// fields were read from; nil for a JSON plan.
+	Cells map[string]string
+	raw   []byte
+	input ast.Value
 }
 
 // PlanError is a problem with one submission: which file, where in it, and what.
 type PlanError struct {
 	Path    string // the file
+	Cell    string // a workbook's sheet and cell, "Finance!D14"; "" for JSON
 	Pointer string // RFC 6901 pointer to the field; "" for the document as a whole
 	Line    int    // 1-based line in the file; 0 when unknown
 	Err     error
@@ -50,6 +54,9 @@ func (e *PlanError) Error() string {
 		b.WriteString(":" + strconv.Itoa(e.Line))
 	}
 	b.WriteString(": ")
+	if e.Cell != "" {
+		b.WriteString(e.Cell + ": ")
+	}
 	if e.Pointer != "" {
 		b.WriteString(e.Pointer + ": ")
 	}
@@ -99,7 +106,11 @@ func planSchema() (*jsonschema.Schema, error) {
 // schema and the rules of its shape the schema cannot express (years in order,
 // a plan year present). Every problem found is returned, as PlanErrors or a
 // *PlanError, naming path.
+// A workbook (see IsWorkbookFile) is read by the workbook reader.
 func ReadPlan(path string, data []byte) (Plan, error) {
+	if IsWorkbookFile(path, data) {
+		return readWorkbook(path, data, MaxDepth, DefaultMaxFileSize)
+	}
 	return readPlan(path, data, MaxDepth)
 }
 

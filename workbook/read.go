@@ -599,8 +599,20 @@ func (r *reader) set(ptr string, v any, where string) {
 		return
 	}
 	r.doc = doc
-	if _, ok := r.cells[ptr]; !ok {
-		r.cells[ptr] = where
+	r.mark(ptr, where)
+}
+
+// mark records the cell of ptr, and of each object above it that has none
+// yet: an object is found at its first field's cell.
+func (r *reader) mark(ptr, where string) {
+	for p := ptr; p != ""; p = p[:strings.LastIndex(p, "/")] {
+		if _, ok := r.cells[p]; ok {
+			if p == ptr {
+				continue
+			}
+			return
+		}
+		r.cells[p] = where
 	}
 }
 
@@ -634,6 +646,7 @@ func (r *reader) readFields(s Sheet) {
 		if f.Heading != "" || !r.checkLabel(s.Name, 1, f.Row, f.Label) {
 			continue
 		}
+		r.mark(f.Pointer, cellName(s.Name, 2, f.Row)) // an empty cell too: where a missing field goes
 		if v, ok := r.value(s.Name, 2, f.Row, f.Pointer, f.Type); ok {
 			r.set(f.Pointer, v, cellName(s.Name, 2, f.Row))
 		}
@@ -667,13 +680,13 @@ func (r *reader) readYears(s Sheet) {
 			if _, seen := r.years[y.(string)]; !seen {
 				r.years[y.(string)] = i
 			}
-			r.cells[base] = cellName(s.Name, col, yearRow)
 		}
 		for _, f := range s.Fields {
 			if f.Heading != "" {
 				continue
 			}
 			ptr := resolve(base, f.Pointer)
+			r.mark(ptr, cellName(s.Name, col, f.Row))
 			if f.Formula != "" && r.blankTotal(s.Name, col, f, base) {
 				continue
 			}
