@@ -258,6 +258,8 @@ func sheetParts(zr *zip.Reader) (map[string]string, error) {
 
 func byteSize(n int64) string {
 	switch {
+	case n >= 1<<20 && n%(1<<20) != 0:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
 	case n >= 1<<20 && n%(1<<20) == 0:
 		return fmt.Sprintf("%d MiB", n>>20)
 	case n >= 1<<10 && n%(1<<10) == 0:
@@ -274,6 +276,7 @@ type reader struct {
 	cells  map[string]string
 	errs   Errors
 	years  map[string]int // financial year -> index in /years
+	moved  map[string]int // sheet -> labels not where the layout has them
 	extras bool
 }
 
@@ -286,7 +289,7 @@ func (r *reader) fail(sheet, cell, ptr string, format string, a ...any) {
 // readFile reads an opened workbook; with extras, the hidden sheet of fields
 // the layout does not map is applied.
 func readFile(f *excelize.File, extras bool) (*Result, error) {
-	r := &reader{f: f, doc: map[string]any{}, cells: map[string]string{}, years: map[string]int{}, extras: extras}
+	r := &reader{f: f, doc: map[string]any{}, cells: map[string]string{}, years: map[string]int{}, moved: map[string]int{}, extras: extras}
 	round, err := r.round()
 	if err != nil {
 		return nil, err
@@ -415,7 +418,7 @@ func (r *reader) cell(sheet string, col, row int) cell {
 		case err != nil && strings.HasPrefix(res, "#"):
 			return cell{kind: cellError, s: res, formula: true}
 		case err != nil:
-			return cell{kind: cellError, s: "#VALUE!", formula: true}
+			return cell{kind: cellError, s: "=" + formula + " (" + err.Error() + ")", formula: true}
 		case strings.HasPrefix(res, "#"):
 			return cell{kind: cellError, s: res, formula: true}
 		}
@@ -515,7 +518,11 @@ func (r *reader) value(sheet string, col, row int, ptr, typ string) (any, bool) 
 	c := r.cell(sheet, col, row)
 	at := ref(col, row)
 	if c.kind == cellError {
-		r.fail(sheet, at, ptr, "the cell shows the error %s%s: fix the formula or type the value", c.s, errorHint(c.s))
+		if strings.HasPrefix(c.s, "=") {
+			r.fail(sheet, at, ptr, "the formula %s cannot be calculated: fix the formula or type the value", c.s)
+		} else {
+			r.fail(sheet, at, ptr, "the cell shows the error %s%s: fix the formula or type the value", c.s, errorHint(c.s))
+		}
 		return nil, false
 	}
 	if c.kind == cellEmpty {
@@ -631,11 +638,14 @@ func (r *reader) checkLabel(sheet string, col, row int, want string) bool {
 	if sameLabel(got, want) {
 		return true
 	}
+	if r.moved[sheet]++; r.moved[sheet] > 1 {
+		return false // one error a sheet: the rows below a moved one are all out of place
+	}
 	if strings.TrimSpace(got) == "" {
-		r.fail(sheet, ref(col, row), "", "expected the label %q, found an empty cell: rows must not be moved, inserted or deleted "+
+		r.fail(sheet, ref(col, row), "", "expected the label %q, found an empty cell: rows and columns must not be moved, inserted or deleted "+
 			"(undo the change, or copy the figures into a new template)", want)
 	} else {
-		r.fail(sheet, ref(col, row), "", "expected the label %q, found %q: rows must not be moved, inserted or deleted "+
+		r.fail(sheet, ref(col, row), "", "expected the label %q, found %q: rows and columns must not be moved, inserted or deleted "+
 			"(undo the change, or copy the figures into a new template)", want, clip(got))
 	}
 	return false
