@@ -1,8 +1,10 @@
 package workbook
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 )
 
@@ -67,3 +69,7 @@ func TestRoundTripShippedPlans(t *testing.T) {
 		})
 	}
 }
+
+func bytesReader(b []byte) *bytes.Reader { return bytes.NewReader(b) }
+
+func itoa(i int) string { return strconv.Itoa(i) }
