@@ -8,13 +8,17 @@ import (
 	"github.com/planassure/planassure/workbook"
 )
 
-// IsWorkbookFile says whether a plan file is a workbook (.xlsx) rather than
-// JSON: by its name, or for standard input ("-") by its first bytes.
+// IsWorkbookFile says whether a plan file is a workbook rather than JSON:
+// by its name (.xlsx, .json), else (standard input "-", an upload with no
+// such name) by its first bytes.
 func IsWorkbookFile(path string, data []byte) bool {
-	if path == "-" || path == "" {
-		return workbook.IsWorkbook(data)
+	switch ext := filepath.Ext(path); {
+	case strings.EqualFold(ext, ".xlsx"):
+		return true
+	case strings.EqualFold(ext, ".json"):
+		return false
 	}
-	return strings.EqualFold(filepath.Ext(path), ".xlsx")
+	return workbook.IsWorkbook(data)
 }
 
 // readWorkbook reads a plan workbook: the workbook reader gives the plan
