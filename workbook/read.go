@@ -12,8 +12,10 @@ import (
 	"math/big"
 	"os"
 	"path"
+	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -91,16 +93,153 @@ type Result struct {
 	Layout string            // the layout followed ("default" or a round)
 }
 
-// JSON is the document as indented JSON, figures exactly as in the cells.
+// JSON is the document as indented JSON, figures exactly as in the cells,
+// fields in the order plan-format and the workbook give them.
 func (r *Result) JSON() ([]byte, error) {
 	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(r.Doc); err != nil {
+	if err := writeJSON(&buf, r.Doc, keyRanks(), "", ""); err != nil {
 		return nil, err
 	}
+	buf.WriteByte('\n')
 	return buf.Bytes(), nil
+}
+
+var (
+	ranksOnce sync.Once
+	ranks     map[string]int
+)
+
+// keyRanks orders the fields of each object, by its path without indexes
+// ("years/finance/funding/total"): the top level and a year as plan-format
+// lists them, then each field in the order the default layout places it;
+// other fields (x_ fields) come after, sorted.
+func keyRanks() map[string]int {
+	ranksOnce.Do(func() {
+		ranks = map[string]int{}
+		add := func(path string) {
+			toks := tokens("/" + strings.Trim(path, "/"))
+			for i := range toks {
+				p := strings.Join(toks[:i+1], "/")
+				if _, ok := ranks[p]; !ok {
+					ranks[p] = len(ranks)
+				}
+			}
+		}
+		for _, p := range []string{"schema_version", "submission/round", "submission/version", "submission/status",
+			"submission/submitted_on", "organisation", "years/year", "years/basis", "years/finance", "years/activity",
+			"years/performance", "must_dos/number", "must_dos/summary", "must_dos/lead", "must_dos/milestones", "must_dos/metrics",
+			"risks", "sign_off", "notes", "footprint"} {
+			add(p)
+		}
+		l, err := LayoutFor("default")
+		if err != nil {
+			return
+		}
+		for _, s := range l.Sheets {
+			switch s.Kind {
+			case kindFields:
+				for _, f := range s.Fields {
+					add(f.Pointer)
+				}
+			case kindYears:
+				for _, f := range s.Fields {
+					add("years/" + f.Pointer)
+				}
+			case kindPerformance:
+				for _, st := range s.Standards {
+					for _, k := range []string{"plan", "monthly", "recovery_plan"} {
+						add("years/performance/" + st.Key + "/" + k)
+					}
+				}
+			case kindTable:
+				arr := s.Array
+				if s.Parent != nil {
+					arr = s.Parent.Array + "/" + s.Array
+				}
+				for _, c := range s.Columns {
+					add(arr + "/" + c.Field)
+				}
+			}
+		}
+	})
+	return ranks
+}
+
+// writeJSON writes v indented, object members ordered by rank.
+func writeJSON(buf *bytes.Buffer, v any, rank map[string]int, path, indent string) error {
+	switch x := v.(type) {
+	case map[string]any:
+		if len(x) == 0 {
+			buf.WriteString("{}")
+			return nil
+		}
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		prefix := ""
+		if path != "" {
+			prefix = path + "/"
+		}
+		sort.Slice(keys, func(i, j int) bool {
+			ri, iok := rank[prefix+keys[i]]
+			rj, jok := rank[prefix+keys[j]]
+			switch {
+			case iok && jok:
+				return ri < rj
+			case iok != jok:
+				return iok
+			}
+			return keys[i] < keys[j]
+		})
+		buf.WriteString("{\n")
+		for i, k := range keys {
+			buf.WriteString(indent + "  ")
+			if err := writeScalar(buf, k); err != nil {
+				return err
+			}
+			buf.WriteString(": ")
+			if err := writeJSON(buf, x[k], rank, prefix+k, indent+"  "); err != nil {
+				return err
+			}
+			if i < len(keys)-1 {
+				buf.WriteByte(',')
+			}
+			buf.WriteByte('\n')
+		}
+		buf.WriteString(indent + "}")
+	case []any:
+		if len(x) == 0 {
+			buf.WriteString("[]")
+			return nil
+		}
+		buf.WriteString("[\n")
+		for i, e := range x {
+			buf.WriteString(indent + "  ")
+			if err := writeJSON(buf, e, rank, path, indent+"  "); err != nil {
+				return err
+			}
+			if i < len(x)-1 {
+				buf.WriteByte(',')
+			}
+			buf.WriteByte('\n')
+		}
+		buf.WriteString(indent + "]")
+	default:
+		return writeScalar(buf, v)
+	}
+	return nil
+}
+
+func writeScalar(buf *bytes.Buffer, v any) error {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	buf.Write(bytes.TrimSuffix(b.Bytes(), []byte("\n")))
+	return nil
 }
 
 // CellOf returns the cell of pointer, or of the nearest field above it that
