@@ -409,14 +409,15 @@ func byteSize(n int64) string {
 
 // reader reads one opened workbook.
 type reader struct {
-	f      *excelize.File
-	layout *Layout
-	doc    any
-	cells  map[string]string
-	errs   Errors
-	years  map[string]int // financial year -> index in /years
-	moved  map[string]int // sheet -> labels not where the layout has them
-	extras bool
+	f        *excelize.File
+	layout   *Layout
+	doc      any
+	cells    map[string]string
+	errs     Errors
+	years    map[string]int // financial year -> index in /years
+	moved    map[string]int // sheet -> labels not where the layout has them
+	date1904 bool           // dates count from 1904 (a workbook made on an old Mac)
+	extras   bool
 }
 
 func (r *reader) fail(sheet, cell, ptr string, format string, a ...any) {
@@ -429,6 +430,9 @@ func (r *reader) fail(sheet, cell, ptr string, format string, a ...any) {
 // the layout does not map is applied.
 func readFile(f *excelize.File, extras bool) (*Result, error) {
 	r := &reader{f: f, doc: map[string]any{}, cells: map[string]string{}, years: map[string]int{}, moved: map[string]int{}, extras: extras}
+	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		r.date1904 = *props.Date1904
+	}
 	round, err := r.round()
 	if err != nil {
 		return nil, err
@@ -677,7 +681,7 @@ func (r *reader) value(sheet string, col, row int, ptr, typ string) (any, bool) 
 	case "date":
 		if c.kind == cellNumber {
 			f, err := strconv.ParseFloat(c.s, 64)
-			t, err2 := excelize.ExcelDateToTime(f, false)
+			t, err2 := excelize.ExcelDateToTime(f, r.date1904)
 			if err != nil || err2 != nil || f < 1 || f != float64(int64(f)) {
 				r.fail(sheet, at, ptr, "%s is not a date: enter a date such as 31/03/2017, or text 2017-03-31", c.s)
 				return nil, false
