@@ -341,6 +341,8 @@ func (w *writer) years(s Sheet, doc map[string]any) error {
 	for _, f := range s.Fields {
 		rowOf[f.Pointer] = f.Row
 	}
+	_ = w.f.SetPanes(s.Name, &excelize.Panes{Freeze: true, XSplit: firstYearCol - 1, YSplit: 3,
+		TopLeftCell: ref(firstYearCol, 4), ActivePane: "bottomRight"}) // labels and years stay in view
 	for _, f := range s.Fields {
 		if f.Heading != "" {
 			w.str(s.Name, 1, f.Row, f.Heading, "heading")
@@ -513,6 +515,15 @@ func (w *writer) performance(s Sheet, doc map[string]any) error {
 	if err := w.f.AddDataValidation(s.Name, dv); err != nil {
 		return err
 	}
+	if sheet, row := w.yearRow(); sheet != "" && len(yearsOf(doc)) > 0 {
+		n := len(yearsOf(doc))
+		years := excelize.NewDataValidation(true)
+		years.Sqref = fmt.Sprintf("A%d:A%d", firstRow, last)
+		years.SetSqrefDropList(fmt.Sprintf("'%s'!$%s$%d:$%s$%d", sheet, colName(firstYearCol), row, colName(firstYearCol+n-1), row))
+		if err := w.f.AddDataValidation(s.Name, years); err != nil {
+			return err
+		}
+	}
 	pct := excelize.NewDataValidation(true)
 	pct.Sqref = fmt.Sprintf("%s:%s", ref(perfPlan, firstRow), ref(perfRecovery-1, last))
 	if err := pct.SetRange(0, 100, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween); err != nil {
@@ -619,4 +630,20 @@ func (w *writer) long(at, s string) error {
 		s = "#hash " + hashOf(s)
 	}
 	return w.f.SetCellStr(extrasSheet, at, s)
+}
+
+// yearRow is the first years sheet and its row of financial years: the list
+// the performance sheet's years are chosen from.
+func (w *writer) yearRow() (string, int) {
+	for _, s := range w.layout.Sheets {
+		if s.Kind != kindYears {
+			continue
+		}
+		for _, f := range s.Fields {
+			if f.Pointer == "year" {
+				return s.Name, f.Row
+			}
+		}
+	}
+	return "", 0
 }
