@@ -8,9 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"math/big"
-	"os"
 	"path"
 	"sort"
 	"strconv"
@@ -19,11 +17,10 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/planassure/planassure/plan"
 )
 
-// DefaultMaxFileSize is the largest workbook read when Options gives none:
-// the limit a plan file has.
-const DefaultMaxFileSize = 10 << 20
 
 // Options limit what Read accepts.
 type Options struct {
@@ -36,7 +33,7 @@ type Options struct {
 func (o Options) limits() (file, sheet, total int64) {
 	file = o.MaxFileSize
 	if file <= 0 {
-		file = DefaultMaxFileSize
+		file = plan.DefaultMaxFileSize // the limit a plan file has
 	}
 	return file, file, 4 * file
 }
@@ -288,7 +285,7 @@ func open(data []byte, opts Options) (*excelize.File, error) {
 	fileLimit, sheetLimit, totalLimit := opts.limits()
 	whole := func(format string, a ...any) error { return &Error{Err: fmt.Errorf(format, a...)} }
 	if int64(len(data)) > fileLimit {
-		return nil, whole("the workbook is larger than %s, the most a plan may be (or raise --max-file-size)", byteSize(fileLimit))
+		return nil, &Error{Err: tooLarge("the workbook is larger than %s, the most a plan may be", byteSize(fileLimit))}
 	}
 	if bytes.HasPrefix(data, oleHeader) {
 		return nil, whole("the workbook is password-protected (encrypted), or an old .xls file: remove the password " +
@@ -305,8 +302,8 @@ func open(data []byte, opts Options) (*excelize.File, error) {
 	for _, zf := range zr.File {
 		total += zf.UncompressedSize64
 		if total > uint64(totalLimit) || zf.UncompressedSize64 > uint64(totalLimit) {
-			return nil, whole("the workbook unzips to more than %s (four times --max-file-size): a workbook holding one plan is far smaller; "+
-				"this may be a zip bomb", byteSize(totalLimit))
+			return nil, &Error{Err: tooLarge("the workbook unzips to more than %s (four times the most a plan file may be): "+
+				"a workbook holding one plan is far smaller; this may be a zip bomb", byteSize(totalLimit))}
 		}
 	}
 	sheets, err := sheetParts(zr)
@@ -317,10 +314,10 @@ func open(data []byte, opts Options) (*excelize.File, error) {
 		name, isSheet := sheets[zf.Name]
 		if (isSheet || strings.EqualFold(zf.Name, "xl/sharedStrings.xml")) && zf.UncompressedSize64 > uint64(sheetLimit) {
 			if !isSheet {
-				return nil, whole("the workbook's text (xl/sharedStrings.xml) unzips to %s, more than the %s a plan's text may take (or raise --max-file-size)",
-					byteSize(int64(zf.UncompressedSize64)), byteSize(sheetLimit))
+				return nil, &Error{Err: tooLarge("the workbook's text (xl/sharedStrings.xml) unzips to %s, more than the %s a plan's text may take",
+					byteSize(int64(zf.UncompressedSize64)), byteSize(sheetLimit))}
 			}
-			return nil, &Error{Sheet: name, Err: fmt.Errorf("the sheet unzips to %s, more than the %s a sheet may hold (or raise --max-file-size): "+
+			return nil, &Error{Sheet: name, Err: tooLarge("the sheet unzips to %s, more than the %s a sheet may hold: "+
 				"a plan's sheet has at most a few thousand rows; delete the rows and columns beyond the plan", byteSize(int64(zf.UncompressedSize64)), byteSize(sheetLimit))}
 		}
 	}
@@ -333,6 +330,15 @@ func open(data []byte, opts Options) (*excelize.File, error) {
 	}
 	return f, nil
 }
+
+// sizeError is a workbook over a size limit: errors.Is(err, plan.ErrTooLarge),
+// so that each front end adds its advice (a flag to raise, a service's limit).
+type sizeError struct{ msg string }
+
+func (e *sizeError) Error() string        { return e.msg }
+func (e *sizeError) Is(target error) bool { return target == plan.ErrTooLarge }
+
+func tooLarge(format string, a ...any) error { return &sizeError{fmt.Sprintf(format, a...)} }
 
 // sheetParts maps each worksheet part of the zip to its sheet name, from
 // xl/workbook.xml and its relationships.
@@ -1083,40 +1089,3 @@ func (r *reader) blankTotal(sheet string, col int, f Field, base string) bool {
 	return true
 }
 
-// ReadFile reads a workbook file of at most opts.MaxFileSize bytes (measured
-// before it is read) into a plan.
-func ReadFile(name string, opts Options) (*Result, error) {
-	data, err := readFileLimit(name, opts)
-	if err != nil {
-		return nil, err
-	}
-	return Read(data, opts)
-}
-
-func readFileLimit(name string, opts Options) ([]byte, error) {
-	limit, _, _ := opts.limits()
-	f, err := os.Open(name)
-	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, &Error{Err: fmt.Errorf("cannot read the file: %w", err)}
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, &Error{Err: fmt.Errorf("cannot read the file: %w", err)}
-	}
-	if info.IsDir() {
-		return nil, &Error{Err: errors.New("cannot read the file: it is a directory")}
-	}
-	if info.Size() > limit {
-		return nil, &Error{Err: fmt.Errorf("the workbook is larger than %s, the most a plan may be (or raise --max-file-size)", byteSize(limit))}
-	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, &Error{Err: fmt.Errorf("cannot read the file: %w", err)}
-	}
-	return data, nil
-}

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/viper"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/planassure/planassure/plan"
 	"github.com/planassure/planassure/workbook"
 )
 
@@ -62,21 +63,17 @@ kept on the hidden sheet "Other fields", so that import gives the plan back.`,
 		Example: `  planassure export plans/06W-2017-19.json -o 06W.xlsx`,
 		Args:    exactArgs(1, "export needs one plan file (JSON)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			var opts limitOptions
-			if err := bind(v, cmd.Flags(), &opts); err != nil {
-				return err
-			}
-			size, err := parseFileSize(opts.MaxFileSize)
+			lim, err := fileLimit(v, cmd)
 			if err != nil {
-				return usageError{fmt.Errorf("--max-file-size %q: %w", opts.MaxFileSize, err)}
+				return err
 			}
 			out, _ := cmd.Flags().GetString("output")
 			if out == "" {
 				return usageError{errors.New("export needs -o FILE.xlsx (or -o - for standard output)")}
 			}
-			data, err := readPlanBytes(args[0], stdin, size)
+			data, err := plan.ReadFile(cmd.Context(), args[0], stdin, lim)
 			if err != nil {
-				return err
+				return fmt.Errorf("%s: %w%s", args[0], err, hint(err))
 			}
 			doc, err := workbook.DecodeJSON(data)
 			if err != nil {
@@ -94,7 +91,7 @@ kept on the hidden sheet "Other fields", so that import gives the plan back.`,
 	return cmd
 }
 
-func newImportCmd(v *viper.Viper) *cobra.Command {
+func newImportCmd(v *viper.Viper, stdin io.Reader) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "import PLAN.xlsx [-o plan.json]",
 		Short: "Read a plan workbook (Excel) into a plan (JSON, plan-format v1)",
@@ -106,28 +103,28 @@ A problem is reported by sheet and cell (Finance!D14), with exit code 2.`,
   planassure import plan.xlsx | jq .years`,
 		Args: exactArgs(1, "import needs one workbook (.xlsx)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			var opts limitOptions
-			if err := bind(v, cmd.Flags(), &opts); err != nil {
+			lim, err := fileLimit(v, cmd)
+			if err != nil {
 				return err
 			}
-			size, err := parseFileSize(opts.MaxFileSize)
+			data, err := plan.ReadFile(cmd.Context(), args[0], stdin, lim)
 			if err != nil {
-				return usageError{fmt.Errorf("--max-file-size %q: %w", opts.MaxFileSize, err)}
+				return fmt.Errorf("%s: %w%s", args[0], err, hint(err))
 			}
-			res, err := workbook.ReadFile(args[0], workbook.Options{MaxFileSize: size})
+			res, err := workbook.Read(data, workbook.Options{MaxFileSize: lim.MaxFileSize})
 			if err != nil {
 				return workbookError(args[0], err)
 			}
-			data, err := res.JSON()
+			js, err := res.JSON()
 			if err != nil {
 				return err
 			}
 			out, _ := cmd.Flags().GetString("output")
 			if out == "" || out == "-" {
-				_, err = cmd.OutOrStdout().Write(data)
+				_, err = cmd.OutOrStdout().Write(js)
 				return err
 			}
-			return os.WriteFile(out, data, 0o644)
+			return os.WriteFile(out, js, 0o644)
 		},
 	}
 	cmd.Flags().StringP("output", "o", "", "the plan to write (JSON); default standard output")
@@ -142,11 +139,11 @@ func workbookError(path string, err error) error {
 	if errors.As(err, &es) {
 		msgs := make([]string, len(es))
 		for i, e := range es {
-			msgs[i] = path + ": " + e.Error()
+			msgs[i] = path + ": " + e.Error() + hint(e)
 		}
 		return errors.New(strings.Join(msgs, "\n"))
 	}
-	return fmt.Errorf("%s: %w", path, err)
+	return fmt.Errorf("%s: %w%s", path, err, hint(err))
 }
 
 func writeWorkbook(f *excelize.File, out string, stdout io.Writer) error {
@@ -162,25 +159,19 @@ func writeWorkbook(f *excelize.File, out string, stdout io.Writer) error {
 	return os.WriteFile(out, data, 0o644)
 }
 
-// readPlanBytes reads a plan file ("-" reads stdin) of at most limit bytes.
-func readPlanBytes(path string, stdin io.Reader, limit int64) ([]byte, error) {
-	var r io.Reader = stdin
-	if path != "-" {
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, err
-		}
-		defer f.Close()
-		r = f
+// fileLimit is the --max-file-size of import and export as plan limits.
+func fileLimit(v *viper.Viper, cmd *cobra.Command) (plan.Limits, error) {
+	var opts struct {
+		MaxFileSize string `mapstructure:"max-file-size"`
 	}
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err := bind(v, cmd.Flags(), &opts); err != nil {
+		return plan.Limits{}, err
+	}
+	size, err := parseFileSize(opts.MaxFileSize)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return plan.Limits{}, usageError{fmt.Errorf("--max-file-size %q: %w", opts.MaxFileSize, err)}
 	}
-	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%s: the file is larger than the most a plan may be (or raise --max-file-size)", path)
-	}
-	return data, nil
+	return plan.Limits{MaxFileSize: size}.WithDefaults(), nil
 }
 
 func exactArgs(n int, msg string) cobra.PositionalArgs {

@@ -1,10 +1,10 @@
-package engine_test
+package workbook_test
 
 import (
 	"archive/zip"
 	"bytes"
-	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -15,9 +15,13 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/planassure/planassure/engine"
+	"github.com/planassure/planassure/plan"
 	"github.com/planassure/planassure/policies"
+	"github.com/planassure/planassure/runner"
 	"github.com/planassure/planassure/workbook"
 )
+
+var update = flag.Bool("update", false, "rewrite golden files")
 
 const badWorkbooks = "../testdata/workbooks/invalid"
 
@@ -129,7 +133,8 @@ func sheetPart(t *testing.T, f *excelize.File, sheet string) string {
 	return fmt.Sprintf("xl/worksheets/sheet%d.xml", idx+1)
 }
 
-// makeBadWorkbooks writes the bad-workbook corpus (go test -update).
+// makeBadWorkbooks writes the cases of the bad-workbook corpus not yet
+// written (go test -update).
 func makeBadWorkbooks(t *testing.T) {
 	const plan = "06W-2017-19.json"
 	must := func(err error) {
@@ -247,7 +252,11 @@ func makeBadWorkbooks(t *testing.T) {
 	}
 	must(os.MkdirAll(badWorkbooks, 0o755))
 	for name, make := range cases {
-		must(os.WriteFile(filepath.Join(badWorkbooks, name+".xlsx"), make(), 0o644))
+		p := filepath.Join(badWorkbooks, name+".xlsx")
+		if _, err := os.Stat(p); err == nil {
+			continue // written once: -update adds new cases, and keeps the bytes of the others
+		}
+		must(os.WriteFile(p, make(), 0o644))
 	}
 }
 
@@ -269,7 +278,7 @@ func TestInvalidWorkbooks(t *testing.T) {
 			t.Fatal(err)
 		}
 		name := filepath.Base(f)
-		_, err = engine.ReadPlan(name, data)
+		_, err = plan.Decode(name, data, plan.Limits{})
 		if err == nil {
 			t.Errorf("%s: accepted, want an error", name)
 			continue
@@ -300,7 +309,7 @@ func TestInvalidWorkbooks(t *testing.T) {
 // workbook export writes: the same verdict, findings and figures; the
 // workbook's findings name a cell.
 func TestWorkbookChecksAsJSON(t *testing.T) {
-	ctx := context.Background()
+	ctx := t.Context()
 	eng, err := engine.New(ctx, policies.FS, engine.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -328,7 +337,7 @@ func TestWorkbookChecksAsJSON(t *testing.T) {
 		if err := f.SaveAs(x); err != nil {
 			t.Fatal(err)
 		}
-		rep := eng.Check(ctx, []string{p, x}, nil, 1, nil)
+		rep := runner.New(runner.Config{Engine: eng}).Check(ctx, runner.Files([]string{p, x}))
 		j, w := rep.Results[0], rep.Results[1]
 		if w.Verdict == engine.VerdictError {
 			t.Fatalf("%s: %v", x, w.Problems)
@@ -372,8 +381,8 @@ func TestWorkbookProblemNamesCell(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = engine.ReadPlan("blank.xlsx", b)
-	var pes engine.PlanErrors
+	_, err = plan.Decode("blank.xlsx", b, plan.Limits{})
+	var pes plan.Errors
 	if !errors.As(err, &pes) {
 		t.Fatalf("blank template: %v, want plan errors", err)
 	}
