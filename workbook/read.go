@@ -21,7 +21,6 @@ import (
 	"github.com/planassure/planassure/plan"
 )
 
-
 // Options limit what Read accepts.
 type Options struct {
 	// MaxFileSize is the largest .xlsx file; a sheet may unzip to at most this
@@ -1088,4 +1087,3 @@ func (r *reader) blankTotal(sheet string, col int, f Field, base string) bool {
 	}
 	return true
 }
-
