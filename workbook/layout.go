@@ -100,6 +100,7 @@ const (
 	firstYearCol = 3 // years sheets: column C holds the first year
 	maxYears     = 30
 	maxTableRows = 10000
+	maxDigits    = 30 // as in a JSON plan: figures are compared exactly, within reason
 )
 
 var (

@@ -682,6 +682,12 @@ func (r *reader) value(sheet string, col, row int, ptr, typ string) (any, bool) 
 			r.fail(sheet, at, ptr, "%q is text, not a number: %s", clip(c.s), numberHint(typ))
 			return nil, false
 		}
+		whole, frac, _ := strings.Cut(strings.TrimPrefix(c.s, "-"), ".")
+		if len(whole) > maxDigits || len(frac) > maxDigits {
+			r.fail(sheet, at, ptr, "%s has more than %d digits before or after the decimal point: check the units (money is in £000) and round it",
+				clip(c.s), maxDigits)
+			return nil, false
+		}
 		return json.Number(c.s), true
 	case "date":
 		if c.kind == cellNumber {
