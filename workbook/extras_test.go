@@ -105,3 +105,51 @@ func TestEditedCellWins(t *testing.T) {
 		t.Errorf("must-do 2 metrics = %s", jsonText(got))
 	}
 }
+
+// TestCachedTotalsExact: a total cached as binary floating point gives it
+// (Excel's 3000.0000000000291 for 244500.3-244000.3+2500) is read as the
+// exact sum of its lines; a cached total far from its lines (a workbook not
+// recalculated) is kept as cached; an edited formula is computed.
+func TestCachedTotalsExact(t *testing.T) {
+	data, err := os.ReadFile("../plans/06W-2017-19.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _ := DecodeJSON(data)
+	x, err := Export(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := func(cell string, v any) {
+		if err := x.SetCellValue("Finance", cell, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	set("D7", 240000.1)
+	set("D8", 500)
+	set("D9", 0)
+	set("D10", 4000.2)
+	// D11 = D7+D8+D9+D10 = 244500.3; cache it as floating point has it
+	_ = x.SetCellDefault("Finance", "D11", "244500.30000000002")
+	_ = x.SetCellFormula("Finance", "D11", "D7+D8+D9+D10")
+	// E11: a cached figure far from its lines: kept
+	_ = x.SetCellDefault("Finance", "E11", "1")
+	_ = x.SetCellFormula("Finance", "E11", "E7+E8+E9+E10")
+	// C21: a formula of the finance lead's own, with a SUM and a range
+	_ = x.SetCellValue("Finance", "C21", nil)
+	_ = x.SetCellFormula("Finance", "C21", "SUM(C14:C19)+$C$20")
+	b, _ := Bytes(x)
+	res, err := Read(b, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for ptr, want := range map[string]string{
+		"/years/1/finance/funding/total":     "244500.3",
+		"/years/2/finance/funding/total":     "1",
+		"/years/0/finance/expenditure/total": jsonText(doc["years"].([]any)[0].(map[string]any)["finance"].(map[string]any)["expenditure"].(map[string]any)["total"]),
+	} {
+		if got, _ := getAt(res.Doc, tokens(ptr)); jsonText(got) != want {
+			t.Errorf("%s = %s, want %s", ptr, jsonText(got), want)
+		}
+	}
+}

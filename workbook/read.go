@@ -10,6 +10,7 @@ import (
 	"io"
 	"math/big"
 	"path"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -421,6 +422,7 @@ type reader struct {
 	errs     Errors
 	years    map[string]int // financial year -> index in /years
 	moved    map[string]int // sheet -> labels not where the layout has them
+	depth    int            // formulas being evaluated within one another
 	date1904 bool           // dates count from 1904 (a workbook made on an old Mac)
 	extras   bool
 }
@@ -547,6 +549,128 @@ const (
 )
 
 func (r *reader) cell(sheet string, col, row int) cell {
+	c := r.rawCell(sheet, col, row)
+	if !c.formula || (c.kind != cellNumber && c.kind != cellEmpty) {
+		return c
+	}
+	// A total written as a sum of cells: its value in exact decimals, from
+	// the figures it adds, in place of binary floating point's (Excel caches
+	// 244500.3-244000.3+2500 as 3000.0000000000291). A cached value that is
+	// more than rounding away from the sum (a workbook not recalculated) is
+	// kept.
+	formula, _ := r.f.GetCellFormula(sheet, ref(col, row))
+	exact, ok := r.exactSum(sheet, formula)
+	if !ok {
+		return c
+	}
+	if c.kind == cellNumber {
+		cached, ok := new(big.Rat).SetString(c.s)
+		if !ok || !nearlyEqual(cached, exact) {
+			return c
+		}
+	}
+	return cell{kind: cellNumber, s: ratDecimal(exact), formula: true}
+}
+
+// nearlyEqual says whether a and b differ by no more than binary floating
+// point's rounding of a sum of £000 figures (a part in 10^12).
+func nearlyEqual(a, b *big.Rat) bool {
+	d := new(big.Rat).Sub(a, b)
+	d.Abs(d)
+	scale := new(big.Rat).Abs(a)
+	if scale.Cmp(big.NewRat(1, 1)) < 0 {
+		scale = big.NewRat(1, 1)
+	}
+	return d.Cmp(scale.Mul(scale, big.NewRat(1, 1_000_000_000_000))) <= 0
+}
+
+var sumTerm = regexp.MustCompile(`^([+-]?)(?:SUM\(([^()]*)\)|((?:'[^']+'|[A-Za-z0-9_.]+)!)?(\$?[A-Z]{1,3}\$?[0-9]{1,7}))`)
+
+// exactSum evaluates a formula that only adds and subtracts cells (and SUMs
+// of cells and ranges), exactly; ok is false for any other formula, or when
+// a cell it adds holds no number (an empty cell counts as 0).
+func (r *reader) exactSum(sheet, formula string) (*big.Rat, bool) {
+	if r.depth > 16 {
+		return nil, false
+	}
+	r.depth++
+	defer func() { r.depth-- }()
+	f := strings.ReplaceAll(strings.TrimPrefix(strings.TrimSpace(formula), "="), " ", "")
+	if f == "" {
+		return nil, false
+	}
+	sum := new(big.Rat)
+	for f != "" {
+		m := sumTerm.FindStringSubmatch(f)
+		if m == nil {
+			return nil, false
+		}
+		f = f[len(m[0]):]
+		var refs []string
+		sh := sheet
+		if m[2] != "" {
+			refs = strings.Split(m[2], ",")
+		} else {
+			if m[3] != "" {
+				sh = strings.Trim(strings.TrimSuffix(m[3], "!"), "'")
+			}
+			refs = []string{m[4]}
+		}
+		term := new(big.Rat)
+		for _, rf := range refs {
+			v, ok := r.sumRange(sh, rf)
+			if !ok {
+				return nil, false
+			}
+			term.Add(term, v)
+		}
+		if m[1] == "-" {
+			term.Neg(term)
+		}
+		sum.Add(sum, term)
+	}
+	return sum, true
+}
+
+// sumRange adds the numbers of a cell or a range (A1:A5, at most a thousand
+// cells) of sheet.
+func (r *reader) sumRange(sheet, rng string) (*big.Rat, bool) {
+	rng = strings.ReplaceAll(rng, "$", "")
+	from, to, isRange := strings.Cut(rng, ":")
+	if !isRange {
+		to = from
+	}
+	c1, r1, err1 := excelize.CellNameToCoordinates(from)
+	c2, r2, err2 := excelize.CellNameToCoordinates(to)
+	if err1 != nil || err2 != nil || c2 < c1 || r2 < r1 || (c2-c1+1)*(r2-r1+1) > 1000 {
+		return nil, false
+	}
+	if idx, err := r.f.GetSheetIndex(sheet); err != nil || idx < 0 {
+		return nil, false
+	}
+	sum := new(big.Rat)
+	for col := c1; col <= c2; col++ {
+		for row := r1; row <= r2; row++ {
+			c := r.cell(sheet, col, row)
+			switch c.kind {
+			case cellEmpty:
+			case cellNumber:
+				x, ok := new(big.Rat).SetString(c.s)
+				if !ok {
+					return nil, false
+				}
+				sum.Add(sum, x)
+			default:
+				return nil, false
+			}
+		}
+	}
+	return sum, true
+}
+
+// rawCell reads a cell as stored: a formula's cached value, or its value
+// computed by excelize when none is cached.
+func (r *reader) rawCell(sheet string, col, row int) cell {
 	at := ref(col, row)
 	t, err := r.f.GetCellType(sheet, at)
 	if err != nil {
@@ -559,6 +683,9 @@ func (r *reader) cell(sheet string, col, row int) cell {
 	formula, _ := r.f.GetCellFormula(sheet, at)
 	c := cell{formula: formula != ""}
 	if c.formula && v == "" {
+		if _, ok := r.exactSum(sheet, formula); ok {
+			return cell{formula: true} // cell() gives its exact value
+		}
 		// No value cached (a workbook written by a program, not saved by
 		// Excel): compute the formula.
 		res, err := r.f.CalcCellValue(sheet, at, excelize.Options{RawCellValue: true})
