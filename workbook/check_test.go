@@ -233,6 +233,13 @@ func makeBadWorkbooks(t *testing.T) {
 				}
 			})
 		},
+		"too-many-rows": func() []byte {
+			f := exported(t, plan)
+			for row := 4; row <= 10010; row++ {
+				must(f.SetCellStr("Notes", fmt.Sprintf("A%d", row), "a note"))
+			}
+			return xlsxBytes(t, f)
+		},
 		"huge-sheet": func() []byte {
 			f := exported(t, plan)
 			b := xlsxBytes(t, f)

@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -112,5 +113,34 @@ func TestTemplateFilledByAnotherWriter(t *testing.T) {
 	}
 	if got := res.CellOf("/years/1/finance/funding/total"); got != "Finance!D11" {
 		t.Errorf("cell of the total = %q", got)
+	}
+}
+
+func TestTemplateYears(t *testing.T) {
+	def, err := LayoutFor("default")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for round, want := range map[string]string{
+		"2019/20": "2018/19 forecast_outturn, 2019/20 plan",
+		"2019-21": "2018/19 forecast_outturn, 2019/20 plan, 2020/21 plan",
+		"2099-01": "2098/99 forecast_outturn, 2099/00 plan, 2100/01 plan",
+		"2017-19": "2016/17 forecast_outturn, 2017/18 plan, 2018/19 plan", // the round's own layout
+		"next":    "2016/17 forecast_outturn, 2017/18 plan, 2018/19 plan", // the default layout's
+	} {
+		l, _ := LayoutFor(round)
+		if l == nil {
+			l = def
+		}
+		var got []string
+		for _, y := range templateYears(round, l) {
+			got = append(got, y.Year+" "+y.Basis)
+		}
+		if g := strings.Join(got, ", "); g != want {
+			t.Errorf("%s: %s, want %s", round, g, want)
+		}
+	}
+	if _, err := Template("2017-19", "hospital"); err == nil {
+		t.Error("an unknown organisation type is accepted")
 	}
 }
