@@ -101,7 +101,7 @@ func markdownProblems(b *strings.Builder, res engine.Result) {
 	fmt.Fprintf(b, "\n### %s: %s\n\n", cell(res.Plan), verdictWord(res.Verdict))
 	b.WriteString("The plan could not be read or evaluated.\n\n| Where | Problem |\n|---|---|\n")
 	for _, p := range res.Problems {
-		fmt.Fprintf(b, "| %s | %s |\n", cell(where(p.Pointer, p.Line)), cell(p.Message))
+		fmt.Fprintf(b, "| %s | %s |\n", cell(where(p.Pointer, p.Line, p.Cell)), cell(p.Message))
 	}
 }
 
@@ -116,7 +116,7 @@ func markdownFindings(b *strings.Builder, res engine.Result) {
 			severity += " (waived)"
 		}
 		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", severity, cell(f.Rule), cell(f.Message),
-			cell(engine.Number(f.Expected)), cell(engine.Number(f.Actual)), cell(where(f.Pointer, f.Line)))
+			cell(engine.Number(f.Expected)), cell(engine.Number(f.Actual)), cell(where(f.Pointer, f.Line, f.Cell)))
 		if !seen[f.Rule] {
 			seen[f.Rule] = true
 			cited = append(cited, f)
@@ -144,7 +144,7 @@ func markdownWaivers(b *strings.Builder, fs []engine.Finding) {
 			first = false
 		}
 		at := ""
-		if w := where(f.Pointer, f.Line); w != "" {
+		if w := where(f.Pointer, f.Line, f.Cell); w != "" {
 			at = " at " + cell(w)
 		}
 		fmt.Fprintf(b, "- %s%s: %s (approved by %s, expires %s)\n", cell(f.Rule), at,
