@@ -134,7 +134,7 @@ func TestBrowser(t *testing.T) {
 		t.Fatalf("the page shows %d plans, the JSON report has %d", len(shown), len(rep.Results))
 	}
 	words := map[engine.Verdict]string{engine.VerdictAssured: "Assured", engine.VerdictAssuredWithConditions: "Assured with conditions",
-		engine.VerdictNotAssured: "Not assured", engine.VerdictError: "Error: not evaluated"}
+		engine.VerdictNotAssured: "Not assured", engine.VerdictError: "Error"}
 	for i, r := range rep.Results {
 		s := shown[i]
 		if s.plan != r.Plan || s.verdict != string(r.Verdict) || s.words != words[r.Verdict] {

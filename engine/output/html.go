@@ -51,19 +51,14 @@ func HTML(w io.Writer, r engine.Report) error {
 	return htmlTemplate.Execute(w, page)
 }
 
-// verdictWords is how a verdict reads on the page.
+// verdictWords is how a verdict reads on the page: its words
+// (engine.Verdict.Words, as every format words it) with a capital.
 func verdictWords(v engine.Verdict) string {
-	switch v {
-	case engine.VerdictAssured:
-		return "Assured"
-	case engine.VerdictAssuredWithConditions:
-		return "Assured with conditions"
-	case engine.VerdictNotAssured:
-		return "Not assured"
-	case engine.VerdictError:
-		return "Error: not evaluated"
+	w := v.Words()
+	if w == "" {
+		return w
 	}
-	return string(v)
+	return strings.ToUpper(w[:1]) + w[1:]
 }
 
 type htmlReport struct {
@@ -123,7 +118,7 @@ func newHTMLReport(r engine.Report) (htmlReport, error) {
 	for _, v := range engine.Verdicts {
 		out.Counts = append(out.Counts, verdictCount{v, r.Totals[v]})
 		if n := r.Totals[v]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", n, strings.ToLower(verdictWords(v))))
+			parts = append(parts, fmt.Sprintf("%d %s", n, v.Words()))
 		}
 	}
 	out.Totals = fmt.Sprintf("%d %s checked against %d rules", len(r.Results), noun, len(r.Rules))
