@@ -54,6 +54,7 @@ type Engine struct {
 	thresholds map[string]map[string]any // data.planassure.lib.rounds.thresholds: round -> threshold key -> value
 	metrics    []Metric                  // data.planassure.lib.performance.metrics, in report order
 	allocation [][]string                // data.planassure.lib.plan.allocation_lines: paths in a year
+	finance    map[string]string         // data.planassure.lib.plan.finance_thresholds: finance line to threshold key
 	timeout    time.Duration
 	hint       func(error) string
 }
@@ -139,13 +140,15 @@ func New(ctx context.Context, fsys fs.FS, opts Options) (*Engine, error) {
 const tablesQuery = `thresholds := [x | x := data.planassure.lib.rounds.thresholds]
 metrics := [x | x := data.planassure.lib.performance.metrics]
 order := [x | x := data.planassure.lib.performance.order]
-allocation := [x | x := data.planassure.lib.plan.allocation_lines]`
+allocation := [x | x := data.planassure.lib.plan.allocation_lines]
+finance := [x | x := data.planassure.lib.plan.finance_thresholds]`
 
 // readTables reads the tables of the policies that reports need beside the
 // rules: the thresholds of each planning round
 // (data.planassure.lib.rounds.thresholds, an object of objects keyed by
-// round), the performance metrics (lib.performance.metrics and order) and the
-// lines of allocation (lib.plan.allocation_lines).
+// round), the performance metrics (lib.performance.metrics and order), the
+// lines of allocation (lib.plan.allocation_lines) and the threshold keys of
+// the finance lines (lib.plan.finance_thresholds).
 func (e *Engine) readTables(ctx context.Context, c *ast.Compiler, store storage.Store) error {
 	rs, err := rego.New(rego.Query(tablesQuery), rego.Compiler(c), rego.Store(store),
 		rego.StrictBuiltinErrors(true)).Eval(ctx)
@@ -160,8 +163,9 @@ func (e *Engine) readTables(ctx context.Context, c *ast.Compiler, store storage.
 		Metrics    []map[string]Metric
 		Order      [][]string
 		Allocation [][][]string
+		Finance    []map[string]string
 	}
-	for name, to := range map[string]any{"thresholds": &t.Thresholds, "metrics": &t.Metrics, "order": &t.Order, "allocation": &t.Allocation} {
+	for name, to := range map[string]any{"thresholds": &t.Thresholds, "metrics": &t.Metrics, "order": &t.Order, "allocation": &t.Allocation, "finance": &t.Finance} {
 		if err := roundTrip(rs[0].Bindings[name], to); err != nil {
 			return fmt.Errorf("read the policies' tables: %s: %w", tableNames[name], err)
 		}
@@ -171,6 +175,9 @@ func (e *Engine) readTables(ctx context.Context, c *ast.Compiler, store storage.
 	}
 	if len(t.Allocation) > 0 {
 		e.allocation = t.Allocation[0]
+	}
+	if len(t.Finance) > 0 {
+		e.finance = t.Finance[0]
 	}
 	if len(t.Metrics) > 0 {
 		var order []string
@@ -187,6 +194,7 @@ var tableNames = map[string]string{
 	"metrics":    "data.planassure.lib.performance.metrics is not an object of metrics (label, lower_is_better, threshold)",
 	"order":      "data.planassure.lib.performance.order is not a list of metric keys",
 	"allocation": "data.planassure.lib.plan.allocation_lines is not a list of paths",
+	"finance":    "data.planassure.lib.plan.finance_thresholds is not an object of threshold keys",
 }
 
 // Threshold returns the value of a threshold key ("contingency_pct",

@@ -45,7 +45,9 @@ type YearFigures struct {
 	Uncommitted       json.Number `json:"uncommitted_reserve,omitempty"`
 
 	// The thresholds of the round, for plan years only: a percentage of
-	// allocation and the amount it asks for.
+	// allocation and the amount it asks for. The policies name each line's
+	// threshold key (lib.plan.finance_thresholds, keyed by these fields'
+	// names without "_min").
 	CumulativeSurplusMin Threshold `json:"cumulative_surplus_min"`
 	ContingencyMin       Threshold `json:"contingency_min"`
 	NonRecurrentMin      Threshold `json:"non_recurrent_reserve_min"`
@@ -154,10 +156,10 @@ func (e *Engine) Figures(p plan.Plan) *PlanFigures {
 		yf.Uncommitted = numAt(year, "finance", "reserves", "non_recurrent_uncommitted")
 		if yf.IsPlan() {
 			planYears = append(planYears, year)
-			yf.CumulativeSurplusMin = e.pctThreshold(p.Round, "cumulative_surplus_pct", yf.Year, alloc)
-			yf.ContingencyMin = e.pctThreshold(p.Round, "contingency_pct", yf.Year, alloc)
-			yf.NonRecurrentMin = e.pctThreshold(p.Round, "non_recurrent_reserve_pct", yf.Year, alloc)
-			yf.UncommittedMin = e.pctThreshold(p.Round, "uncommitted_reserve_pct", yf.Year, alloc)
+			yf.CumulativeSurplusMin = e.pctThreshold(p.Round, e.finance["cumulative_surplus"], yf.Year, alloc)
+			yf.ContingencyMin = e.pctThreshold(p.Round, e.finance["contingency"], yf.Year, alloc)
+			yf.NonRecurrentMin = e.pctThreshold(p.Round, e.finance["non_recurrent_reserve"], yf.Year, alloc)
+			yf.UncommittedMin = e.pctThreshold(p.Round, e.finance["uncommitted_reserve"], yf.Year, alloc)
 		}
 		f.Years = append(f.Years, yf)
 	}

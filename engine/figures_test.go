@@ -74,3 +74,27 @@ func mustJSON(t *testing.T, v any) []byte {
 	}
 	return b
 }
+
+// The threshold key of each finance line comes from the policies
+// (lib.plan.finance_thresholds), as does the allocation it is a share of.
+func TestFiguresFollowThePoliciesFinanceThresholds(t *testing.T) {
+	eng, err := engine.New(t.Context(), policyFS(map[string]string{"lib/plan.rego": `package planassure.lib.plan
+
+allocation_lines := [["finance", "allocation"]]
+
+finance_thresholds := {"contingency": "min"}
+`}), engine.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := plan.Plan{Round: "2017-19", Doc: map[string]any{"years": []any{map[string]any{
+		"year": "2017/18", "basis": "plan", "finance": map[string]any{"allocation": json.Number("2000")},
+	}}}}
+	y := eng.Figures(p).Years[0]
+	if want := (engine.Threshold{Pct: "100", Amount: "2000"}); y.ContingencyMin != want {
+		t.Errorf("contingency threshold = %+v, want %+v (round 2017-19's min)", y.ContingencyMin, want)
+	}
+	if y.UncommittedMin != (engine.Threshold{}) || y.CumulativeSurplusMin != (engine.Threshold{}) {
+		t.Errorf("lines the policies give no key have thresholds: %+v", y)
+	}
+}

@@ -92,3 +92,14 @@ allocation_lines := [
 	["finance", "funding", "non_recurrent_programme"],
 	["finance", "funding", "running_cost"],
 ]
+
+# METADATA
+# description: |
+#   the percentage-of-allocation thresholds reports draw beside the finance lines: each
+#   line's round threshold key (lib.rounds), as its rule reads it
+finance_thresholds := {
+	"cumulative_surplus": "cumulative_surplus_pct",
+	"contingency": "contingency_pct",
+	"non_recurrent_reserve": "non_recurrent_reserve_pct",
+	"uncommitted_reserve": "uncommitted_reserve_pct",
+}

@@ -3,6 +3,7 @@ package planassure.lib.plan_test
 import data.planassure.lib.exact
 import data.planassure.lib.fixture_test as fixture
 import data.planassure.lib.plan
+import data.planassure.lib.rounds
 
 test_plan_years_keyed_by_index if {
 	ys := plan.plan_years with input as fixture.plan
@@ -42,4 +43,24 @@ test_fail_allocation_lines_follow_each_line if {
 	original := fixture.plan.years[1]
 	plan.allocation(year) != plan.allocation(original)
 	plan.allocation(year) == exact.total([object.get(year, path, null) | some path in plan.allocation_lines])
+}
+
+# every finance threshold key reports draw is one a round sets
+_unset_finance_thresholds contains key if {
+	some key in plan.finance_thresholds
+	not _set_by_a_round(key)
+}
+
+_set_by_a_round(key) if {
+	some round in rounds.thresholds
+	round[key]
+}
+
+test_pass_finance_thresholds_are_set_by_the_rounds if {
+	count(plan.finance_thresholds) == 4
+	count(_unset_finance_thresholds) == 0
+}
+
+test_fail_finance_thresholds_name_an_unknown_key if {
+	_unset_finance_thresholds == {"contingency_percent"} with plan.finance_thresholds as {"contingency": "contingency_percent"}
 }
