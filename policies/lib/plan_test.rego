@@ -62,5 +62,6 @@ test_pass_finance_thresholds_are_set_by_the_rounds if {
 }
 
 test_fail_finance_thresholds_name_an_unknown_key if {
-	_unset_finance_thresholds == {"contingency_percent"} with plan.finance_thresholds as {"contingency": "contingency_percent"}
+	unset := _unset_finance_thresholds with plan.finance_thresholds as {"contingency": "contingency_percent"}
+	unset == {"contingency_percent"}
 }
