@@ -17,11 +17,9 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"golang.org/x/net/html"
 
@@ -32,40 +30,8 @@ import (
 
 var screenshot = flag.Bool("screenshot", false, "write screenshots of the upload page and the report to testdata/screenshots/")
 
-func chromium(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{os.Getenv("CHROMIUM"), "/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"} {
-		if name == "" {
-			continue
-		}
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	t.Skip("chromium not found (install it: apt-get install -y chromium; or set CHROMIUM): browser test skipped")
-	return ""
-}
-
-// runChromium runs headless Chromium on url with extra flags and returns its
-// standard output.
-func runChromium(t *testing.T, bin, url string, extra ...string) []byte {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
-	args := append([]string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-		"--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars",
-		"--user-data-dir=" + t.TempDir()}, extra...)
-	cmd := exec.CommandContext(ctx, bin, append(args, url)...)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("chromium %s: %v\n%s", url, err, stderr.String())
-	}
-	return stdout.Bytes()
-}
-
 func TestBrowser(t *testing.T) {
-	bin := chromium(t)
+	bin := testutil.ChromiumBin(t)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -82,7 +48,7 @@ func TestBrowser(t *testing.T) {
 	base := "http://" + ln.Addr().String()
 
 	// The upload page, as the browser renders it.
-	dom := runChromium(t, bin, base+"/", "--dump-dom")
+	dom := testutil.Chromium(t, bin, base+"/", "--dump-dom")
 	for _, want := range []string{`action="/report"`, `enctype="multipart/form-data"`, `type="file"`, `Check the plans`} {
 		if !bytes.Contains(dom, []byte(want)) {
 			t.Errorf("upload page in the browser lacks %s", want)
@@ -127,7 +93,7 @@ func TestBrowser(t *testing.T) {
 	if err := os.WriteFile(file, page.Bytes(), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	dom = runChromium(t, bin, "file://"+file, "--dump-dom")
+	dom = testutil.Chromium(t, bin, "file://"+file, "--dump-dom")
 
 	shown := summaryVerdicts(t, dom)
 	if len(shown) != len(rep.Results) {
@@ -156,7 +122,7 @@ func TestBrowser(t *testing.T) {
 			if name == "report.png" {
 				size = "--window-size=1280,5200"
 			}
-			runChromium(t, bin, url, "--screenshot="+out, size)
+			testutil.Chromium(t, bin, url, "--screenshot="+out, size)
 			t.Logf("wrote %s", out)
 		}
 	}

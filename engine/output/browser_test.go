@@ -16,20 +16,17 @@ package output_test
 import (
 	"bytes"
 	"cmp"
-	"context"
 	"encoding/json"
 	"flag"
 	"image"
 	"image/color"
 	"image/png"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"golang.org/x/net/html"
 
@@ -37,36 +34,6 @@ import (
 )
 
 var screenshot = flag.Bool("screenshot", false, "write screenshots of the shipped plans' report to docs/")
-
-func chromiumBin(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{os.Getenv("CHROMIUM"), "/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"} {
-		if name == "" {
-			continue
-		}
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	t.Skip("chromium not found (install it: apt-get install -y chromium; or set CHROMIUM): browser test skipped")
-	return ""
-}
-
-func chromium(t *testing.T, bin, url string, extra ...string) []byte {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
-	defer cancel()
-	args := append([]string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-		"--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars",
-		"--force-device-scale-factor=1", "--user-data-dir=" + t.TempDir()}, extra...)
-	cmd := exec.CommandContext(ctx, bin, append(args, url)...)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("chromium %s: %v\n%s", url, err, stderr.String())
-	}
-	return stdout.Bytes()
-}
 
 // probeScript measures the page as laid out and writes what it found, as
 // JSON, into <pre id="probe">. With print set, it first applies the page's
@@ -134,7 +101,7 @@ func measure(t *testing.T, bin string, page []byte, width int, print bool) probe
 	if err := os.WriteFile(file, probed, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	dom := chromium(t, bin, "file://"+file, "--dump-dom", "--window-size="+strconv.Itoa(width)+",1000")
+	dom := testutil.Chromium(t, bin, "file://"+file, "--dump-dom", "--window-size="+strconv.Itoa(width)+",1000")
 	doc, err := html.Parse(bytes.NewReader(dom))
 	if err != nil {
 		t.Fatal(err)
@@ -151,7 +118,7 @@ func measure(t *testing.T, bin string, page []byte, width int, print bool) probe
 }
 
 func TestBrowserReport(t *testing.T) {
-	bin := chromiumBin(t)
+	bin := testutil.ChromiumBin(t)
 	r := shippedReport(t)
 	for i := range r.Results { // named as "planassure check plans/" names them from the repository root
 		r.Results[i].Plan = strings.TrimPrefix(r.Results[i].Plan, "../../")
@@ -228,7 +195,7 @@ func TestBrowserReport(t *testing.T) {
 		height int
 	}{{"report-page.png", height}, {"report-matrix.png", matrixBottom + 16}} {
 		out, _ := filepath.Abs(filepath.Join(dir, s.name))
-		chromium(t, bin, "file://"+file, "--screenshot="+out, "--window-size=1400,"+strconv.Itoa(s.height))
+		testutil.Chromium(t, bin, "file://"+file, "--screenshot="+out, "--window-size=1400,"+strconv.Itoa(s.height))
 		img := readPNG(t, out)
 		if *screenshot {
 			img = shrinkPNG(t, out)
