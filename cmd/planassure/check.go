@@ -54,22 +54,13 @@ error, a plan that cannot be read, or policies that do not load.`,
   planassure check --report sarif=out.sarif --report junit=out.xml 'plans/**/*.json' plans/
   planassure check --waivers waivers.yaml --as-of 2017-06-30 plans/
   planassure check --footprint plans/`,
-		Args: func(_ *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return usageError{errors.New("check needs at least one plan file or directory")}
-			}
-			return nil
-		},
-		RunE: func(cmd *cobra.Command, args []string) error {
-			var opts checkOptions
-			if err := bind(v, cmd.Flags(), &opts); err != nil {
-				return err
-			}
+		Args: argsBetween(1, -1, "check needs at least one plan file or directory"),
+		RunE: withOptions(v, func(cmd *cobra.Command, opts checkOptions, args []string) error {
 			return runCheck(cmd.Context(), opts, args, stdin, cmd.OutOrStdout(), cmd.ErrOrStderr())
-		},
+		}),
 	}
 	f := cmd.Flags()
-	f.StringP("format", "o", "table", "output format: "+strings.Join(output.Names(), ", "))
+	addFormatFlag(f, "table", output.Formats.Names())
 	f.StringArray("report", nil, "also write the report in another format to a file, as FORMAT=FILE (repeatable)")
 	f.String("fail-on", "error", "exit 1 when a plan has a finding at this severity or above: error, warning or none")
 	f.IntP("jobs", "j", runtime.NumCPU(), "plans read and evaluated at once")
@@ -90,7 +81,7 @@ func addPolicyFlags(f interface {
 }
 
 func runCheck(ctx context.Context, opts checkOptions, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	format, err := output.Lookup(opts.Format)
+	format, err := output.Formats.Lookup(opts.Format)
 	if err != nil {
 		return usageError{err}
 	}
@@ -164,7 +155,7 @@ func parseReports(specs []string) ([]reportFile, error) {
 		if !ok || path == "" {
 			return nil, fmt.Errorf("--report %q: want FORMAT=FILE, e.g. sarif=out.sarif", spec)
 		}
-		f, err := output.Lookup(name)
+		f, err := output.Formats.Lookup(name)
 		if err != nil {
 			return nil, fmt.Errorf("--report %q: %w", spec, err)
 		}

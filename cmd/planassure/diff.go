@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
@@ -32,22 +31,13 @@ and after. With --fail-on-new, exit 1 when the new version adds a finding at tha
 severity or above: the CI gate for a change to a plan.`,
 		Example: `  planassure diff old/06W-2017-19.json plans/06W-2017-19.json
   git show main:plans/06W-2017-19.json | planassure diff --fail-on-new error - plans/06W-2017-19.json`,
-		Args: func(_ *cobra.Command, args []string) error {
-			if len(args) != 2 {
-				return usageError{errors.New("diff takes two plan files, OLD and NEW")}
-			}
-			return nil
-		},
-		RunE: func(cmd *cobra.Command, args []string) error {
-			var opts diffOptions
-			if err := bind(v, cmd.Flags(), &opts); err != nil {
-				return err
-			}
+		Args: argsBetween(2, 2, "diff takes two plan files, OLD and NEW"),
+		RunE: withOptions(v, func(cmd *cobra.Command, opts diffOptions, args []string) error {
 			return runDiff(cmd.Context(), opts, args[0], args[1], stdin, cmd.OutOrStdout())
-		},
+		}),
 	}
 	f := cmd.Flags()
-	f.StringP("format", "o", "table", "output format: "+strings.Join(output.DiffNames(), ", "))
+	addFormatFlag(f, "table", output.DiffFormats.Names())
 	f.String("fail-on-new", "none", "exit 1 when the new version adds a finding at this severity or above: error, warning or none")
 	addPolicyFlags(f)
 	addLimitFlags(f)
@@ -55,7 +45,7 @@ severity or above: the CI gate for a change to a plan.`,
 }
 
 func runDiff(ctx context.Context, opts diffOptions, oldPath, newPath string, stdin io.Reader, stdout io.Writer) error {
-	format, err := output.LookupDiff(opts.Format)
+	format, err := output.DiffFormats.Lookup(opts.Format)
 	if err != nil {
 		return usageError{err}
 	}

@@ -1,10 +1,8 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
@@ -26,18 +24,9 @@ func newExplainCmd(v *viper.Viper, stdin io.Reader) *cobra.Command {
 		Short: "Say what a rule checks and where the guidance asks for it; with a plan, what it found there",
 		Example: `  planassure explain finance.cumulative_surplus
   planassure explain finance.mental_health_investment plans/06W-2017-19.json`,
-		Args: func(_ *cobra.Command, args []string) error {
-			if len(args) < 1 || len(args) > 2 {
-				return usageError{errors.New("explain takes a rule id and at most one plan file")}
-			}
-			return nil
-		},
-		RunE: func(cmd *cobra.Command, args []string) error {
-			var opts explainOptions
-			if err := bind(v, cmd.Flags(), &opts); err != nil {
-				return err
-			}
-			format, err := output.LookupExplanation(opts.Format)
+		Args: argsBetween(1, 2, "explain takes a rule id and at most one plan file"),
+		RunE: withOptions(v, func(cmd *cobra.Command, opts explainOptions, args []string) error {
+			format, err := output.ExplanationFormats.Lookup(opts.Format)
 			if err != nil {
 				return usageError{err}
 			}
@@ -66,9 +55,9 @@ func newExplainCmd(v *viper.Viper, stdin io.Reader) *cobra.Command {
 				return err
 			}
 			return format(out, entry, &x)
-		},
+		}),
 	}
-	cmd.Flags().StringP("format", "o", "text", "output format: "+strings.Join(output.ExplanationNames(), ", "))
+	addFormatFlag(cmd.Flags(), "text", output.ExplanationFormats.Names())
 	addPolicyFlags(cmd.Flags())
 	addLimitFlags(cmd.Flags())
 	return cmd

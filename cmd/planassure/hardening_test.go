@@ -80,7 +80,7 @@ func TestOutputIsDeterministic(t *testing.T) {
 	today := time.Now().Format(time.DateOnly)
 	reversed := append([]string{"plans/broken.json"}, plans...)
 	slices.Reverse(reversed)
-	for _, format := range output.Names() {
+	for _, format := range output.Formats.Names() {
 		t.Run(format, func(t *testing.T) {
 			var first string
 			for i, args := range [][]string{

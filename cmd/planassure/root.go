@@ -68,3 +68,31 @@ func bind(v *viper.Viper, flags *pflag.FlagSet, opts any) error {
 	}
 	return nil
 }
+
+// withOptions is a command's RunE: it decodes the flags (and environment) into
+// the command's options O, then runs do with them.
+func withOptions[O any](v *viper.Viper, do func(cmd *cobra.Command, opts O, args []string) error) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, args []string) error {
+		var opts O
+		if err := bind(v, cmd.Flags(), &opts); err != nil {
+			return err
+		}
+		return do(cmd, opts, args)
+	}
+}
+
+// argsBetween accepts from min to max arguments (max -1: no limit); otherwise
+// it is the usage error msg.
+func argsBetween(min, max int, msg string) cobra.PositionalArgs {
+	return func(_ *cobra.Command, args []string) error {
+		if len(args) < min || (max >= 0 && len(args) > max) {
+			return usageError{errors.New(msg)}
+		}
+		return nil
+	}
+}
+
+// addFormatFlag adds --format (-o), its default def, listing the formats names.
+func addFormatFlag(f *pflag.FlagSet, def string, names []string) {
+	f.StringP("format", "o", def, "output format: "+strings.Join(names, ", "))
+}

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"strings"
-
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
 
@@ -22,12 +20,8 @@ func newRulesCmd(v *viper.Viper) *cobra.Command {
 		Example: `  planassure rules
   planassure rules --format markdown > docs/rules.md`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			var opts rulesOptions
-			if err := bind(v, cmd.Flags(), &opts); err != nil {
-				return err
-			}
-			format, err := output.LookupCatalogue(opts.Format)
+		RunE: withOptions(v, func(cmd *cobra.Command, opts rulesOptions, _ []string) error {
+			format, err := output.CatalogueFormats.Lookup(opts.Format)
 			if err != nil {
 				return usageError{err}
 			}
@@ -36,9 +30,9 @@ func newRulesCmd(v *viper.Viper) *cobra.Command {
 				return err
 			}
 			return format(cmd.OutOrStdout(), eng.Catalogue())
-		},
+		}),
 	}
-	cmd.Flags().StringP("format", "o", "table", "output format: "+strings.Join(output.CatalogueNames(), ", "))
+	addFormatFlag(cmd.Flags(), "table", output.CatalogueFormats.Names())
 	addPolicyFlags(cmd.Flags())
 	return cmd
 }

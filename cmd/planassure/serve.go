@@ -45,11 +45,7 @@ down gracefully.`,
   planassure serve --addr :8080 --max-body 20MiB --eval-timeout 1m
   curl --data-binary @plans/06W-2017-19.json localhost:8080/v1/check`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			var opts serveOptions
-			if err := bind(v, cmd.Flags(), &opts); err != nil {
-				return err
-			}
+		RunE: withOptions(v, func(cmd *cobra.Command, opts serveOptions, _ []string) error {
 			maxBody, err := parseFileSize(opts.MaxBody)
 			if err != nil {
 				return usageError{fmt.Errorf("--max-body: %w", err)}
@@ -81,7 +77,7 @@ down gracefully.`,
 			}
 			logger.Info("stopped")
 			return nil
-		},
+		}),
 	}
 	f := cmd.Flags()
 	f.String("addr", "127.0.0.1:8080", "address to listen on")

@@ -61,7 +61,7 @@ func newExportCmd(v *viper.Viper, stdin io.Reader) *cobra.Command {
 the JSON. Fields the sheets do not show (x_ fields, a footprint's figures) are
 kept on the hidden sheet "Other fields", so that import gives the plan back.`,
 		Example: `  planassure export plans/06W-2017-19.json -o 06W.xlsx`,
-		Args:    exactArgs(1, "export needs one plan file (JSON)"),
+		Args:    argsBetween(1, 1, "export needs one plan file (JSON)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lim, err := fileLimit(v, cmd)
 			if err != nil {
@@ -101,7 +101,7 @@ cached value is used, or the formula computed when the workbook has none.
 A problem is reported by sheet and cell (Finance!D14), with exit code 2.`,
 		Example: `  planassure import plan.xlsx -o plan.json
   planassure import plan.xlsx | jq .years`,
-		Args: exactArgs(1, "import needs one workbook (.xlsx)"),
+		Args: argsBetween(1, 1, "import needs one workbook (.xlsx)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lim, err := fileLimit(v, cmd)
 			if err != nil {
@@ -172,13 +172,4 @@ func fileLimit(v *viper.Viper, cmd *cobra.Command) (plan.Limits, error) {
 		return plan.Limits{}, usageError{fmt.Errorf("--max-file-size %q: %w", opts.MaxFileSize, err)}
 	}
 	return plan.Limits{MaxFileSize: size}.WithDefaults(), nil
-}
-
-func exactArgs(n int, msg string) cobra.PositionalArgs {
-	return func(_ *cobra.Command, args []string) error {
-		if len(args) != n {
-			return usageError{errors.New(msg)}
-		}
-		return nil
-	}
 }

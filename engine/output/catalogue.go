@@ -13,19 +13,12 @@ import (
 // CatalogueFormatter writes the rule catalogue in one format.
 type CatalogueFormatter func(w io.Writer, c engine.Catalogue) error
 
-var catalogueFormatters = map[string]CatalogueFormatter{
+// CatalogueFormats are the catalogue formats by name.
+var CatalogueFormats = Registry[CatalogueFormatter]{
 	"table":    CatalogueTable,
 	"json":     CatalogueJSON,
 	"markdown": CatalogueMarkdown,
 }
-
-// LookupCatalogue returns the catalogue formatter for name.
-func LookupCatalogue(name string) (CatalogueFormatter, error) {
-	return lookup(catalogueFormatters, name)
-}
-
-// CatalogueNames returns the catalogue format names, sorted.
-func CatalogueNames() []string { return names(catalogueFormatters) }
 
 // CatalogueJSON writes the catalogue as indented JSON.
 func CatalogueJSON(w io.Writer, c engine.Catalogue) error { return WriteJSON(w, c) }

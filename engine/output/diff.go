@@ -12,17 +12,12 @@ import (
 // DiffFormatter writes a plan diff in one format.
 type DiffFormatter func(w io.Writer, d engine.PlanDiff) error
 
-var diffFormatters = map[string]DiffFormatter{
+// DiffFormats are the diff formats by name.
+var DiffFormats = Registry[DiffFormatter]{
 	"table":    DiffTable,
 	"json":     DiffJSON,
 	"markdown": DiffMarkdown,
 }
-
-// LookupDiff returns the diff formatter for name.
-func LookupDiff(name string) (DiffFormatter, error) { return lookup(diffFormatters, name) }
-
-// DiffNames returns the diff format names, sorted.
-func DiffNames() []string { return names(diffFormatters) }
 
 // DiffJSON writes the diff as indented JSON.
 func DiffJSON(w io.Writer, d engine.PlanDiff) error { return WriteJSON(w, d) }

@@ -16,18 +16,11 @@ import (
 // when x is not nil, what it made of one plan.
 type ExplanationFormatter func(w io.Writer, entry engine.CatalogueEntry, x *engine.Explanation) error
 
-var explanationFormatters = map[string]ExplanationFormatter{
+// ExplanationFormats are the explanation formats by name.
+var ExplanationFormats = Registry[ExplanationFormatter]{
 	"text": ExplanationText,
 	"json": ExplanationJSON,
 }
-
-// LookupExplanation returns the explanation formatter for name.
-func LookupExplanation(name string) (ExplanationFormatter, error) {
-	return lookup(explanationFormatters, name)
-}
-
-// ExplanationNames returns the explanation format names, sorted.
-func ExplanationNames() []string { return names(explanationFormatters) }
 
 // ExplanationJSON writes the entry, or with a plan {"catalogue": entry,
 // "explanation": x}, as indented JSON.

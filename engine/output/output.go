@@ -15,7 +15,8 @@ import (
 // Formatter writes a report in one format.
 type Formatter func(w io.Writer, r engine.Report) error
 
-var formatters = map[string]Formatter{
+// Formats are the report formats by name.
+var Formats = Registry[Formatter]{
 	"table": Table,
 	"json":  JSON,
 	"html":  HTML,
@@ -25,25 +26,22 @@ var formatters = map[string]Formatter{
 	"markdown": Markdown,
 }
 
+// Registry maps format names to the formatters of one kind of output.
+type Registry[F any] map[string]F
+
 // Lookup returns the formatter for name, or an error listing the valid names.
-func Lookup(name string) (Formatter, error) { return lookup(formatters, name) }
-
-// Names returns the format names, sorted, for flag help.
-func Names() []string { return names(formatters) }
-
-// lookup finds name in a registry of formatters of any kind.
-func lookup[F any](registry map[string]F, name string) (F, error) {
-	f, ok := registry[name]
+func (r Registry[F]) Lookup(name string) (F, error) {
+	f, ok := r[name]
 	if !ok {
-		return f, fmt.Errorf("unknown format %q (want one of %s)", name, strings.Join(names(registry), ", "))
+		return f, fmt.Errorf("unknown format %q (want one of %s)", name, strings.Join(r.Names(), ", "))
 	}
 	return f, nil
 }
 
-// names lists a registry's format names, sorted.
-func names[F any](registry map[string]F) []string {
-	out := make([]string, 0, len(registry))
-	for n := range registry {
+// Names returns the format names, sorted, for flag help.
+func (r Registry[F]) Names() []string {
+	out := make([]string, 0, len(r))
+	for n := range r {
 		out = append(out, n)
 	}
 	sort.Strings(out)

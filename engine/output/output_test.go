@@ -69,9 +69,9 @@ var figuresB = &engine.PlanFigures{
 }
 
 func TestFormats(t *testing.T) {
-	for _, name := range output.Names() {
+	for _, name := range output.Formats.Names() {
 		t.Run(name, func(t *testing.T) {
-			f, err := output.Lookup(name)
+			f, err := output.Formats.Lookup(name)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -105,13 +105,13 @@ func TestFormats(t *testing.T) {
 }
 
 func TestLookupUnknown(t *testing.T) {
-	want := `unknown format "xml" (want one of ` + strings.Join(output.Names(), ", ") + ")"
-	if _, err := output.Lookup("xml"); err == nil || err.Error() != want {
+	want := `unknown format "xml" (want one of ` + strings.Join(output.Formats.Names(), ", ") + ")"
+	if _, err := output.Formats.Lookup("xml"); err == nil || err.Error() != want {
 		t.Errorf("Lookup(xml) error = %v, want %s", err, want)
 	}
 	for _, name := range []string{"json", "junit", "markdown", "sarif", "table"} {
-		if !slices.Contains(output.Names(), name) {
-			t.Errorf("Names() = %v, lacks %s", output.Names(), name)
+		if !slices.Contains(output.Formats.Names(), name) {
+			t.Errorf("Names() = %v, lacks %s", output.Formats.Names(), name)
 		}
 	}
 }
@@ -182,7 +182,7 @@ func TestFormatsWaived(t *testing.T) {
 
 func render(t *testing.T, name string, r engine.Report) []byte {
 	t.Helper()
-	f, err := output.Lookup(name)
+	f, err := output.Formats.Lookup(name)
 	if err != nil {
 		t.Fatal(err)
 	}
