@@ -144,7 +144,7 @@ func runCheck(ctx context.Context, opts checkOptions, args []string, stdin io.Re
 
 // reportFile is one --report FORMAT=FILE.
 type reportFile struct {
-	format output.Formatter
+	format output.Format[engine.Report]
 	path   string
 }
 

@@ -10,11 +10,8 @@ import (
 	"github.com/planassure/planassure/engine"
 )
 
-// CatalogueFormatter writes the rule catalogue in one format.
-type CatalogueFormatter func(w io.Writer, c engine.Catalogue) error
-
 // CatalogueFormats are the catalogue formats by name.
-var CatalogueFormats = Registry[CatalogueFormatter]{
+var CatalogueFormats = Registry[Format[engine.Catalogue]]{
 	"table":    CatalogueTable,
 	"json":     CatalogueJSON,
 	"markdown": CatalogueMarkdown,

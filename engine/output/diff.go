@@ -9,11 +9,8 @@ import (
 	"github.com/planassure/planassure/engine"
 )
 
-// DiffFormatter writes a plan diff in one format.
-type DiffFormatter func(w io.Writer, d engine.PlanDiff) error
-
 // DiffFormats are the diff formats by name.
-var DiffFormats = Registry[DiffFormatter]{
+var DiffFormats = Registry[Format[engine.PlanDiff]]{
 	"table":    DiffTable,
 	"json":     DiffJSON,
 	"markdown": DiffMarkdown,

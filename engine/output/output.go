@@ -12,11 +12,12 @@ import (
 	"github.com/planassure/planassure/engine"
 )
 
-// Formatter writes a report in one format.
-type Formatter func(w io.Writer, r engine.Report) error
+// Format writes a T (a report, a plan diff, the rule catalogue) in one
+// format.
+type Format[T any] func(w io.Writer, v T) error
 
 // Formats are the report formats by name.
-var Formats = Registry[Formatter]{
+var Formats = Registry[Format[engine.Report]]{
 	"table": Table,
 	"json":  JSON,
 	"html":  HTML,
