@@ -69,9 +69,13 @@ func (e *Error) Error() string {
 func (e *Error) Unwrap() error { return e.Err }
 
 // Errors is every schema violation of one submission, sorted by line and pointer.
-type Errors []*Error
+type Errors = ErrorList[*Error]
 
-func (es Errors) Error() string {
+// ErrorList is a list of errors that is one error: its message is theirs, a
+// line each.
+type ErrorList[E error] []E
+
+func (es ErrorList[E]) Error() string {
 	msgs := make([]string, len(es))
 	for i, e := range es {
 		msgs[i] = e.Error()
@@ -79,8 +83,8 @@ func (es Errors) Error() string {
 	return strings.Join(msgs, "\n")
 }
 
-// Unwrap gives every violation to errors.Is and errors.As.
-func (es Errors) Unwrap() []error {
+// Unwrap gives every error of the list to errors.Is and errors.As.
+func (es ErrorList[E]) Unwrap() []error {
 	out := make([]error, len(es))
 	for i, e := range es {
 		out[i] = e

@@ -42,19 +42,7 @@ func TestInvalidPlans(t *testing.T) {
 			got.WriteString(line + "\n")
 		}
 	}
-	golden := "../testdata/plans/invalid/errors.golden"
-	if *update {
-		if err := os.WriteFile(golden, []byte(got.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(string(want), got.String()); diff != "" {
-		t.Errorf("errors mismatch (-want +got):\n%s", diff)
-	}
+	testutil.Golden(t, "../testdata/plans/invalid/errors.golden", []byte(got.String()), *update)
 }
 
 func TestPlanErrorFields(t *testing.T) {

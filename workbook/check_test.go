@@ -15,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/planassure/planassure/engine"
+	"github.com/planassure/planassure/internal/testutil"
 	"github.com/planassure/planassure/plan"
 	"github.com/planassure/planassure/policies"
 	"github.com/planassure/planassure/runner"
@@ -297,19 +298,7 @@ func TestInvalidWorkbooks(t *testing.T) {
 			got.WriteString(line + "\n")
 		}
 	}
-	golden := badWorkbooks + "/errors.golden"
-	if *update {
-		if err := os.WriteFile(golden, []byte(got.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(string(want), got.String()); diff != "" {
-		t.Errorf("errors mismatch (-want +got):\n%s", diff)
-	}
+	testutil.Golden(t, badWorkbooks+"/errors.golden", []byte(got.String()), *update)
 }
 
 // TestWorkbookChecksAsJSON checks each shipped plan as JSON and as the
@@ -328,18 +317,7 @@ func TestWorkbookChecksAsJSON(t *testing.T) {
 	dir := t.TempDir()
 	cells := 0
 	for _, p := range plans {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, err := workbook.DecodeJSON(data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		f, err := workbook.Export(doc)
-		if err != nil {
-			t.Fatal(err)
-		}
+		f := exported(t, filepath.Base(p))
 		x := filepath.Join(dir, strings.TrimSuffix(filepath.Base(p), ".json")+".xlsx")
 		if err := f.SaveAs(x); err != nil {
 			t.Fatal(err)

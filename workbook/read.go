@@ -70,15 +70,7 @@ func (e *Error) Error() string {
 func (e *Error) Unwrap() error { return e.Err }
 
 // Errors is every problem found in one workbook, in the order of its sheets.
-type Errors []*Error
-
-func (es Errors) Error() string {
-	msgs := make([]string, len(es))
-	for i, e := range es {
-		msgs[i] = e.Error()
-	}
-	return strings.Join(msgs, "\n")
-}
+type Errors = plan.ErrorList[*Error]
 
 // maxErrors is the most problems reported for one workbook.
 const maxErrors = 50

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/planassure/planassure/internal/testutil"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -23,19 +23,7 @@ func runIn(t *testing.T, stdin string, args ...string) (code int, stdout, stderr
 
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read golden (run go test ./cmd/planassure -update): %v", err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s", name, diff)
-	}
+	testutil.Golden(t, filepath.Join("testdata", "golden", name), []byte(got), *update)
 }
 
 // TestCheckShippedPlans fixes the report on the shipped plans in each format,
@@ -154,16 +142,5 @@ func TestRulesDocIsCurrent(t *testing.T) {
 	if code != 0 || errOut != "" {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
-	if *update {
-		if err := os.WriteFile("docs/rules.md", []byte(out), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile("docs/rules.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(string(want), out); diff != "" {
-		t.Errorf("docs/rules.md is stale: run `make docs` (-want +got):\n%s", diff)
-	}
+	testutil.Golden(t, "docs/rules.md", []byte(out), *update) // or make docs
 }

@@ -17,6 +17,7 @@ import (
 
 	"github.com/planassure/planassure/engine"
 	"github.com/planassure/planassure/engine/output"
+	"github.com/planassure/planassure/internal/testutil"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -85,21 +86,7 @@ func TestFormats(t *testing.T) {
 				t.Error("the formatter modified the report")
 			}
 			path := filepath.Join("testdata", name, "report.golden")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(string(want), buf.String()); diff != "" {
-				t.Errorf("mismatch (-want +got):\n%s", diff)
-			}
+			testutil.Golden(t, path, buf.Bytes(), *update)
 		})
 	}
 }
@@ -161,21 +148,7 @@ func TestFormatsWaived(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			path := filepath.Join("testdata", name, "waived.golden")
 			got := render(t, name, repWaived)
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(string(want), string(got)); diff != "" {
-				t.Errorf("mismatch (-want +got):\n%s", diff)
-			}
+			testutil.Golden(t, path, got, *update)
 		})
 	}
 }
