@@ -1,9 +1,6 @@
 package engine
 
-import (
-	"errors"
-	"fmt"
-)
+import "fmt"
 
 // entry is one element of data.planassure.main.deny.
 type entry struct {
@@ -29,57 +26,68 @@ func readResult(v any) ([]entry, []naEntry, error) {
 	if !ok {
 		return nil, nil, fmt.Errorf("the result is a %T, not an object", v)
 	}
-	var deny []entry
-	if d, ok := m["deny"]; ok && d != nil {
-		list, ok := d.([]any)
-		if !ok {
-			return nil, nil, errors.New("deny is not a set")
+	findings, err := objectsAt(m, "deny", "finding")
+	if err != nil {
+		return nil, nil, err
+	}
+	deny := make([]entry, len(findings))
+	for i, o := range findings {
+		e := &deny[i]
+		if err := stringFields(o, "finding", field{"rule", &e.Rule}, field{"msg", &e.Msg},
+			field{"pointer", &e.Pointer}, field{"severity", &e.Severity}); err != nil {
+			return nil, nil, err
 		}
-		deny = make([]entry, 0, len(list))
-		for _, x := range list {
-			o, ok := x.(map[string]any)
-			if !ok {
-				return nil, nil, fmt.Errorf("a finding is a %T, not an object", x)
-			}
-			var e entry
-			for _, f := range []struct {
-				name string
-				to   *string
-			}{{"rule", &e.Rule}, {"msg", &e.Msg}, {"pointer", &e.Pointer}, {"severity", &e.Severity}} {
-				if s, ok := o[f.name]; ok && s != nil {
-					if *f.to, ok = s.(string); !ok {
-						return nil, nil, fmt.Errorf("finding field %s is a %T, not a string", f.name, s)
-					}
-				}
-			}
-			e.Expected, e.Actual = o["expected"], o["actual"]
-			deny = append(deny, e)
-		}
+		e.Expected, e.Actual = o["expected"], o["actual"]
+	}
+	nas, err := objectsAt(m, "not_applicable", "not-applicable entry")
+	if err != nil {
+		return nil, nil, err
 	}
 	var na []naEntry
-	if d, ok := m["not_applicable"]; ok && d != nil {
-		list, ok := d.([]any)
-		if !ok {
-			return nil, nil, errors.New("not_applicable is not a set")
+	for _, o := range nas {
+		var n naEntry
+		if err := stringFields(o, "not-applicable", field{"rule", &n.Rule}, field{"msg", &n.Msg}); err != nil {
+			return nil, nil, err
 		}
-		for _, x := range list {
-			o, ok := x.(map[string]any)
-			if !ok {
-				return nil, nil, fmt.Errorf("a not-applicable entry is a %T, not an object", x)
-			}
-			var n naEntry
-			for _, f := range []struct {
-				name string
-				to   *string
-			}{{"rule", &n.Rule}, {"msg", &n.Msg}} {
-				if s, ok := o[f.name]; ok && s != nil {
-					if *f.to, ok = s.(string); !ok {
-						return nil, nil, fmt.Errorf("not-applicable field %s is a %T, not a string", f.name, s)
-					}
-				}
-			}
-			na = append(na, n)
-		}
+		na = append(na, n)
 	}
 	return deny, na, nil
+}
+
+// objectsAt is the list of objects at key of m, nil when there is none; what
+// names one in errors.
+func objectsAt(m map[string]any, key, what string) ([]map[string]any, error) {
+	d, ok := m[key]
+	if !ok || d == nil {
+		return nil, nil
+	}
+	list, ok := d.([]any)
+	if !ok {
+		return nil, fmt.Errorf("%s is not a set", key)
+	}
+	out := make([]map[string]any, len(list))
+	for i, x := range list {
+		if out[i], ok = x.(map[string]any); !ok {
+			return nil, fmt.Errorf("a %s is a %T, not an object", what, x)
+		}
+	}
+	return out, nil
+}
+
+// field is a string field of an entry and where it goes.
+type field struct {
+	name string
+	to   *string
+}
+
+// stringFields sets each field from o, where it must be a string if present.
+func stringFields(o map[string]any, what string, fields ...field) error {
+	for _, f := range fields {
+		if s, ok := o[f.name]; ok && s != nil {
+			if *f.to, ok = s.(string); !ok {
+				return fmt.Errorf("%s field %s is a %T, not a string", what, f.name, s)
+			}
+		}
+	}
+	return nil
 }

@@ -13,7 +13,6 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
-	"mime/multipart"
 	"net"
 	"net/http"
 	"os"
@@ -56,18 +55,8 @@ func TestBrowser(t *testing.T) {
 	}
 
 	// The plans, posted as the form would post them, and as JSON.
-	form := func() (*bytes.Buffer, string) {
-		var buf bytes.Buffer
-		mw := multipart.NewWriter(&buf)
-		for _, f := range planFiles {
-			fw, _ := mw.CreateFormFile("plans", f)
-			fw.Write(readPlan(t, f))
-		}
-		mw.WriteField("plan", `{"schema_version": "1"}`)
-		mw.Close()
-		return &buf, mw.FormDataContentType()
-	}
-	body, ct := form()
+	form := func() (string, *bytes.Buffer) { return shippedForm(t, `{"schema_version": "1"}`) }
+	ct, body := form()
 	resp, err := http.Post(base+"/v1/check", ct, body)
 	if err != nil {
 		t.Fatal(err)
@@ -78,7 +67,7 @@ func TestBrowser(t *testing.T) {
 	if err != nil || len(rep.Results) != len(planFiles)+1 {
 		t.Fatalf("JSON report: %v, %d results", err, len(rep.Results))
 	}
-	body, ct = form()
+	ct, body = form()
 	resp, err = http.Post(base+"/report", ct, body)
 	if err != nil {
 		t.Fatal(err)

@@ -3,7 +3,6 @@ package server_test
 import (
 	"bytes"
 	"fmt"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"runtime"
@@ -57,7 +56,7 @@ func TestLoad(t *testing.T) {
 					return
 				}
 				t0 := time.Now()
-				err := post(client, ts.URL+"/v1/check", plan, want)
+				err := expect(client, ts.URL+"/v1/check", plan, want)
 				latencies[i] = time.Since(t0)
 				if err != nil {
 					failed.Add(1)
@@ -90,22 +89,6 @@ func TestLoad(t *testing.T) {
 	t.Logf("load: %d requests, %d concurrent, GOMAXPROCS %d: %.0f requests/s; latency p50 %s, p90 %s, p99 %s, max %s",
 		requests, concurrency, runtime.GOMAXPROCS(0), float64(requests)/elapsed.Seconds(),
 		pct(0.50), pct(0.90), pct(0.99), latencies[requests-1].Round(100*time.Microsecond))
-}
-
-func post(client *http.Client, url string, body, want []byte) error {
-	resp, err := client.Post(url, "application/json", bytes.NewReader(body))
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	got, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return err
-	}
-	if resp.StatusCode != http.StatusOK || !bytes.Equal(got, want) {
-		return fmt.Errorf("status %d, unexpected body: %s", resp.StatusCode, firstDiff(got, want))
-	}
-	return nil
 }
 
 // firstDiff shows where got first departs from want, line by line.

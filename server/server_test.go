@@ -170,25 +170,49 @@ func TestCheckBadPlans(t *testing.T) {
 	}
 }
 
-func TestCheckMultipart(t *testing.T) {
-	ts := newServer(t, server.Config{})
+// formFile is a file of an upload form: its name and content.
+type formFile struct {
+	name string
+	data []byte
+}
+
+// uploadForm is a multipart/form-data body as the upload page posts it: a
+// file part "plans" for each file, then the field "plan" (the text box) when
+// plan is not "". It returns the content type and the body.
+func uploadForm(files []formFile, plan string) (string, *bytes.Buffer) {
 	var buf bytes.Buffer
 	mw := multipart.NewWriter(&buf)
+	for _, f := range files {
+		fw, _ := mw.CreateFormFile("plans", f.name)
+		fw.Write(f.data)
+	}
+	if plan != "" {
+		mw.WriteField("plan", plan)
+	}
+	mw.Close()
+	return mw.FormDataContentType(), &buf
+}
+
+// shippedForm is the upload form with the shipped plans and plan in the text box.
+func shippedForm(t testing.TB, plan string) (string, *bytes.Buffer) {
+	var files []formFile
+	for _, f := range planFiles {
+		files = append(files, formFile{f, readPlan(t, f)})
+	}
+	return uploadForm(files, plan)
+}
+
+func TestCheckMultipart(t *testing.T) {
+	ts := newServer(t, server.Config{})
 	var data [][]byte
+	var files []formFile
 	for _, f := range planFiles[:2] {
-		fw, err := mw.CreateFormFile("plans", "uploads/"+f)
-		if err != nil {
-			t.Fatal(err)
-		}
 		d := readPlan(t, f)
 		data = append(data, d)
-		fw.Write(d)
+		files = append(files, formFile{"uploads/" + f, d})
 	}
-	fw, _ := mw.CreateFormFile("plans", "") // a browser's empty file input
-	fw.Write(nil)
-	mw.WriteField("plan", "  ")
-	mw.Close()
-	resp, got := do(t, "POST", ts.URL+"/v1/check", mw.FormDataContentType(), &buf)
+	ct, body := uploadForm(append(files, formFile{}), "  ") // and a browser's empty file input
+	resp, got := do(t, "POST", ts.URL+"/v1/check", ct, body)
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("status %d: %s", resp.StatusCode, got)
 	}
@@ -200,22 +224,8 @@ func TestCheckMultipart(t *testing.T) {
 func TestRequestErrors(t *testing.T) {
 	ts := newServer(t, server.Config{MaxBody: 1024})
 	big := bytes.Repeat([]byte(" "), 2048)
-	emptyForm := func() (string, io.Reader) {
-		var buf bytes.Buffer
-		mw := multipart.NewWriter(&buf)
-		fw, _ := mw.CreateFormFile("plans", "")
-		fw.Write(nil)
-		mw.Close()
-		return mw.FormDataContentType(), &buf
-	}
-	bigForm := func() (string, io.Reader) {
-		var buf bytes.Buffer
-		mw := multipart.NewWriter(&buf)
-		fw, _ := mw.CreateFormFile("plans", "big.json")
-		fw.Write(big)
-		mw.Close()
-		return mw.FormDataContentType(), &buf
-	}
+	emptyForm := func() (string, io.Reader) { return uploadForm([]formFile{{}}, "") }
+	bigForm := func() (string, io.Reader) { return uploadForm([]formFile{{"big.json", big}}, "") }
 	for _, tc := range []struct {
 		name, method, path, ct string
 		body                   func() (string, io.Reader)
@@ -292,15 +302,8 @@ func TestUploadPageAndReport(t *testing.T) {
 		t.Error("upload page has a script")
 	}
 
-	var buf bytes.Buffer
-	mw := multipart.NewWriter(&buf)
-	for _, f := range planFiles {
-		fw, _ := mw.CreateFormFile("plans", f)
-		fw.Write(readPlan(t, f))
-	}
-	mw.WriteField("plan", `{"not": "a plan"}`)
-	mw.Close()
-	resp, rep := do(t, "POST", ts.URL+"/report", mw.FormDataContentType(), &buf)
+	ct, body := shippedForm(t, `{"not": "a plan"}`)
+	resp, rep := do(t, "POST", ts.URL+"/report", ct, body)
 	if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") {
 		t.Fatalf("POST /report: %d %s\n%s", resp.StatusCode, resp.Header.Get("Content-Type"), rep)
 	}
@@ -430,9 +433,9 @@ func TestConcurrentRequests(t *testing.T) {
 				var err error
 				switch i % 3 {
 				case 0, 1:
-					err = expect(ts.URL+"/v1/check", plans[k], wants[k])
+					err = expect(http.DefaultClient, ts.URL+"/v1/check", plans[k], wants[k])
 				case 2:
-					err = expect(ts.URL+"/healthz", nil, []byte("ok\n"))
+					err = expect(http.DefaultClient, ts.URL+"/healthz", nil, []byte("ok\n"))
 				}
 				if err != nil {
 					errs <- err
@@ -448,13 +451,15 @@ func TestConcurrentRequests(t *testing.T) {
 	}
 }
 
-func expect(url string, body, want []byte) error {
+// expect asks url through client (GET, or POST body as JSON) and checks the
+// answer is 200 with want as its body.
+func expect(client *http.Client, url string, body, want []byte) error {
 	var resp *http.Response
 	var err error
 	if body == nil {
-		resp, err = http.Get(url)
+		resp, err = client.Get(url)
 	} else {
-		resp, err = http.Post(url, "application/json", bytes.NewReader(body))
+		resp, err = client.Post(url, "application/json", bytes.NewReader(body))
 	}
 	if err != nil {
 		return err
@@ -464,8 +469,8 @@ func expect(url string, body, want []byte) error {
 	if err != nil {
 		return err
 	}
-	if resp.StatusCode != 200 || !bytes.Equal(got, want) {
-		return fmt.Errorf("%s: status %d, unexpected body %.200s", url, resp.StatusCode, got)
+	if resp.StatusCode != http.StatusOK || !bytes.Equal(got, want) {
+		return fmt.Errorf("%s: status %d, unexpected body: %s", url, resp.StatusCode, firstDiff(got, want))
 	}
 	return nil
 }

@@ -15,11 +15,7 @@ import (
 // exportedPlan is a shipped plan as the workbook export writes it.
 func exportedPlan(t *testing.T, name string) []byte {
 	t.Helper()
-	doc, err := workbook.DecodeJSON(readPlan(t, name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := workbook.Export(doc)
+	f, err := workbook.ExportJSON(readPlan(t, name))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -33,11 +33,7 @@ func exported(t *testing.T, plan string) *excelize.File {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := workbook.DecodeJSON(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := workbook.Export(doc)
+	f, err := workbook.ExportJSON(data)
 	if err != nil {
 		t.Fatal(err)
 	}

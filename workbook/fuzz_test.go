@@ -10,29 +10,31 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
+// exportedBytes is the plan file at path exported as an .xlsx file.
+func exportedBytes(tb testing.TB, path string) []byte {
+	tb.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	x, err := ExportJSON(data)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	b, err := Bytes(x)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return b
+}
+
 // FuzzRead reads any bytes as a workbook: the reader never panics, and it
 // either gives a plan with a cell for every field it read or refuses with
 // an *Error or Errors. Seeds: each shipped plan exported, a template, and the
 // bad-workbook corpus.
 func FuzzRead(f *testing.F) {
 	for _, p := range shippedPlans(f) {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			f.Fatal(err)
-		}
-		doc, err := DecodeJSON(data)
-		if err != nil {
-			f.Fatal(err)
-		}
-		x, err := Export(doc)
-		if err != nil {
-			f.Fatal(err)
-		}
-		b, err := Bytes(x)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
+		f.Add(exportedBytes(f, p))
 	}
 	if t, err := Template("2016/17", "ccg"); err == nil {
 		if b, err := Bytes(t); err == nil {
@@ -72,22 +74,7 @@ func FuzzRead(f *testing.F) {
 // stored number, a formula, a boolean) and reads the workbook: the reader
 // never panics, and it gives a plan or refuses with an *Error or Errors.
 func FuzzCells(f *testing.F) {
-	data, err := os.ReadFile("../plans/06W-2017-19.json")
-	if err != nil {
-		f.Fatal(err)
-	}
-	doc, err := DecodeJSON(data)
-	if err != nil {
-		f.Fatal(err)
-	}
-	x, err := Export(doc)
-	if err != nil {
-		f.Fatal(err)
-	}
-	base, err := Bytes(x)
-	if err != nil {
-		f.Fatal(err)
-	}
+	base := exportedBytes(f, "../plans/06W-2017-19.json")
 	f.Add(uint8(1), uint16(14), uint8(4), "about 140 million", uint8(0))
 	f.Add(uint8(1), uint16(11), uint8(4), "#REF!+D7", uint8(2))
 	f.Add(uint8(3), uint16(4), uint8(2), "A&E: seen within 4 hours", uint8(0))

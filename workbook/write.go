@@ -108,6 +108,16 @@ func Export(doc map[string]any) (*excelize.File, error) {
 	return w.f, nil
 }
 
+// ExportJSON writes a plan given as JSON into a workbook (DecodeJSON, then
+// Export).
+func ExportJSON(data []byte) (*excelize.File, error) {
+	doc, err := DecodeJSON(data)
+	if err != nil {
+		return nil, err
+	}
+	return Export(doc)
+}
+
 // Bytes is the workbook as an .xlsx file.
 func Bytes(f *excelize.File) ([]byte, error) {
 	buf, err := f.WriteToBuffer()
@@ -292,17 +302,26 @@ func (w *writer) text(sheet, at, s string) bool {
 	return w.f.SetCellStr(sheet, at, s) == nil
 }
 
+// label writes a field's row: its heading, or its label and its unit (in
+// column unitCol). It reports whether the row is a heading.
+func (w *writer) label(sheet string, f Field, unitCol int) (heading bool) {
+	if f.Heading != "" {
+		w.str(sheet, 1, f.Row, f.Heading, "heading")
+		return true
+	}
+	w.str(sheet, 1, f.Row, f.Label, "label")
+	w.str(sheet, unitCol, f.Row, unit(f.Type), "unit")
+	return false
+}
+
 func (w *writer) fields(s Sheet, doc map[string]any) error {
 	_ = w.f.SetColWidth(s.Name, "A", "A", 42)
 	_ = w.f.SetColWidth(s.Name, "B", "B", 40)
 	_ = w.f.SetColWidth(s.Name, "C", "C", 14)
 	for _, f := range s.Fields {
-		if f.Heading != "" {
-			w.str(s.Name, 1, f.Row, f.Heading, "heading")
+		if w.label(s.Name, f, 3) {
 			continue
 		}
-		w.str(s.Name, 1, f.Row, f.Label, "label")
-		w.str(s.Name, 3, f.Row, unit(f.Type), "unit")
 		v, _ := getAt(doc, tokens(f.Pointer))
 		w.put(s.Name, 2, f.Row, f.Type, v)
 		if err := w.validate(s.Name, ref(2, f.Row), f.Type, f.Values); err != nil {
@@ -344,12 +363,9 @@ func (w *writer) years(s Sheet, doc map[string]any) error {
 	_ = w.f.SetPanes(s.Name, &excelize.Panes{Freeze: true, XSplit: firstYearCol - 1, YSplit: 3,
 		TopLeftCell: ref(firstYearCol, 4), ActivePane: "bottomRight"}) // labels and years stay in view
 	for _, f := range s.Fields {
-		if f.Heading != "" {
-			w.str(s.Name, 1, f.Row, f.Heading, "heading")
+		if w.label(s.Name, f, 2) {
 			continue
 		}
-		w.str(s.Name, 1, f.Row, f.Label, "label")
-		w.str(s.Name, 2, f.Row, unit(f.Type), "unit")
 		last := ref(firstYearCol+n-1, f.Row)
 		if err := w.validate(s.Name, ref(firstYearCol, f.Row)+":"+last, f.Type, f.Values); err != nil {
 			return err

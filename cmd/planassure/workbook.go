@@ -75,11 +75,7 @@ kept on the hidden sheet "Other fields", so that import gives the plan back.`,
 			if err != nil {
 				return fmt.Errorf("%s: %w%s", args[0], err, hint(err))
 			}
-			doc, err := workbook.DecodeJSON(data)
-			if err != nil {
-				return fmt.Errorf("%s: %w", args[0], err)
-			}
-			f, err := workbook.Export(doc)
+			f, err := workbook.ExportJSON(data)
 			if err != nil {
 				return fmt.Errorf("%s: %w", args[0], err)
 			}

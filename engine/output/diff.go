@@ -51,13 +51,7 @@ func DiffTable(w io.Writer, d engine.PlanDiff) error {
 			return err
 		}
 	}
-	for _, part := range []struct {
-		title    string
-		findings []engine.Finding
-	}{{"Findings that appeared", d.Appeared}, {"Findings that disappeared", d.Disappeared}} {
-		if len(part.findings) == 0 {
-			continue
-		}
+	for _, part := range findingChanges(d) {
 		fmt.Fprintf(w, "\n%s:\n", part.title)
 		t := newTable(w)
 		t.Header("Severity", "Rule", "Finding", "Where")
@@ -75,6 +69,25 @@ func DiffTable(w io.Writer, d engine.PlanDiff) error {
 	return err
 }
 
+// findingChange is the findings that appeared, or those that disappeared,
+// under a title.
+type findingChange struct {
+	title    string
+	findings []engine.Finding
+}
+
+// findingChanges are the findings that appeared and disappeared, each part
+// only when it has any.
+func findingChanges(d engine.PlanDiff) []findingChange {
+	var out []findingChange
+	for _, part := range []findingChange{{"Findings that appeared", d.Appeared}, {"Findings that disappeared", d.Disappeared}} {
+		if len(part.findings) > 0 {
+			out = append(out, part)
+		}
+	}
+	return out
+}
+
 // DiffMarkdown writes the diff for a pull-request comment.
 func DiffMarkdown(w io.Writer, d engine.PlanDiff) error {
 	var b strings.Builder
@@ -88,13 +101,7 @@ func DiffMarkdown(w io.Writer, d engine.PlanDiff) error {
 	} else {
 		b.WriteString("No figure changed.\n\n")
 	}
-	for _, part := range []struct {
-		title    string
-		findings []engine.Finding
-	}{{"Findings that appeared", d.Appeared}, {"Findings that disappeared", d.Disappeared}} {
-		if len(part.findings) == 0 {
-			continue
-		}
+	for _, part := range findingChanges(d) {
 		fmt.Fprintf(&b, "**%s**\n\n| Severity | Rule | Finding |\n|---|---|---|\n", part.title)
 		for _, f := range part.findings {
 			fmt.Fprintf(&b, "| %s | `%s` | %s |\n", f.Severity, f.Rule, md(f.Message))

@@ -136,23 +136,8 @@ func floor(q *big.Rat) *big.Int {
 // commas and a minus sign (U+2212) for negatives: "−1,234.50".
 func Decimal(v *big.Rat, decimals int) string {
 	s := v.FloatString(decimals)
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "−", s[1:]
-		if strings.Trim(s, "0.") == "" {
-			sign = ""
-		}
+	if strings.Trim(s, "-0.") == "" { // a negative that rounds to zero has no sign
+		s = strings.TrimPrefix(s, "-")
 	}
-	whole, frac, hasFrac := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, c := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if hasFrac {
-		b.WriteString("." + frac)
-	}
-	return sign + b.String()
+	return Figure(s)
 }
