@@ -7,7 +7,6 @@ import (
 
 	"github.com/planassure/planassure/engine"
 	"github.com/planassure/planassure/internal/testutil"
-	"github.com/planassure/planassure/plan"
 )
 
 func TestDiff(t *testing.T) {
@@ -16,14 +15,8 @@ func TestDiff(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	oldPlan, err := plan.ReadJSON("old.json", testutil.PlanJSON("ABC", "100.1"), 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	newPlan, err := plan.ReadJSON("new.json", testutil.PlanJSON("WRN", "99.95"), 0)
-	if err != nil {
-		t.Fatal(err)
-	}
+	oldPlan := testutil.Plan(t, "old.json", "ABC", "100.1")
+	newPlan := testutil.Plan(t, "new.json", "WRN", "99.95")
 	d := engine.Diff(oldPlan, newPlan, e.Evaluate(t.Context(), oldPlan), e.Evaluate(t.Context(), newPlan))
 	wantChanges := []engine.Change{
 		{Pointer: "/organisation/code", Old: "ABC", New: "WRN"},

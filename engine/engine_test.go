@@ -107,10 +107,7 @@ func TestEvaluate(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			p, err := plan.ReadJSON("p.json", testutil.PlanJSON(tc.code, tc.value), 0)
-			if err != nil {
-				t.Fatal(err)
-			}
+			p := testutil.Plan(t, "p.json", tc.code, tc.value)
 			res := e.Evaluate(t.Context(), p)
 			if res.Verdict != tc.want {
 				t.Errorf("verdict %s, want %s (%+v)", res.Verdict, tc.want, res)
@@ -139,10 +136,7 @@ func TestFindingCarriesMetadataAndExactFigures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := plan.ReadJSON("p.json", testutil.PlanJSON("ABC", "99.999999999999999999"), 0)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := testutil.Plan(t, "p.json", "ABC", "99.999999999999999999")
 	res := e.Evaluate(t.Context(), p)
 	want := []engine.Finding{{
 		Rule: "t.surplus", Title: "Surplus at least the minimum", Severity: engine.SeverityError,

@@ -10,7 +10,6 @@ import (
 
 	"github.com/planassure/planassure/engine"
 	"github.com/planassure/planassure/internal/testutil"
-	"github.com/planassure/planassure/plan"
 )
 
 const slowRule = `# METADATA
@@ -38,10 +37,7 @@ func TestTimeoutGivesVerdictError(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := plan.ReadJSON("p.json", testutil.PlanJSON("ABC", "100"), 0)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := testutil.Plan(t, "p.json", "ABC", "100")
 	start := time.Now()
 	res := e.Evaluate(t.Context(), p)
 	if res.Verdict != engine.VerdictError || len(res.Problems) != 1 ||
@@ -65,10 +61,7 @@ func TestRuntimeErrorNamesTheRule(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := plan.ReadJSON("p.json", testutil.PlanJSON("ABC", "100"), 0)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := testutil.Plan(t, "p.json", "ABC", "100")
 	res := e.Evaluate(t.Context(), p)
 	got := testutil.Problems(res)
 	if res.Verdict != engine.VerdictError || len(res.Problems) != 1 ||

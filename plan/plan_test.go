@@ -90,10 +90,7 @@ func TestLineOf(t *testing.T) {
 
 func TestNumbersStayExact(t *testing.T) {
 	t.Parallel()
-	p, err := plan.ReadJSON("p.json", testutil.PlanJSON("ABC", "12345678901234567890.123456789012345678901234567890"), 0)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := testutil.Plan(t, "p.json", "ABC", "12345678901234567890.123456789012345678901234567890")
 	root := p.Doc.(map[string]any)
 	got := root["years"].([]any)[0].(map[string]any)["finance"].(map[string]any)["surplus"].(map[string]any)["in_year"]
 	if diff := cmp.Diff("12345678901234567890.123456789012345678901234567890", fmt.Sprint(got)); diff != "" {

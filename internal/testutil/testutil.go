@@ -12,6 +12,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/planassure/planassure/engine"
+	"github.com/planassure/planassure/plan"
 	"github.com/planassure/planassure/policies"
 )
 
@@ -71,6 +72,16 @@ func PlanJSON(code string, inYear string) []byte {
     {"year": "2017/18", "basis": "plan", "finance": {"surplus": {"in_year": ` + inYear + `}}}
   ]
 }`)
+}
+
+// Plan is PlanJSON read as a plan named name.
+func Plan(tb testing.TB, name, code, inYear string) plan.Plan {
+	tb.Helper()
+	p, err := plan.ReadJSON(name, PlanJSON(code, inYear), 0)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return p
 }
 
 var (
