@@ -212,13 +212,17 @@ applies(key) if _thresholds[key]
 
 # METADATA
 # description: why the rule for metric key does not apply to the plan
-not_applicable_reason(key) := sprintf("the trust does not provide %s services (organisation.services)", [
-	replace(services[key], "_", " "),
-]) if {
+not_applicable_reason(key) := service_reason(key) if {
 	some year in plan.plan_years
 	rounds.performance_threshold(key, year.year)
 	not serves(key)
 } else := sprintf("the round sets no standard for %s in the plan's years", [labels[key]])
+
+# METADATA
+# description: why a trust's plan does not answer for metric key
+service_reason(key) := sprintf("the trust does not provide %s services (organisation.services)", [
+	replace(services[key], "_", " "),
+])
 
 # METADATA
 # description: true when the plan is a provider's (an NHS trust's) own plan
