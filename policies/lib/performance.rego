@@ -418,3 +418,115 @@ _shortfall(key, i, year, threshold, reason) := {
 	"expected": threshold,
 	"actual": _level(key, year),
 }
+
+# METADATA
+# description: |
+#   The per-trust improvement targets (rounds.trust_improvement): in each plan year with a
+#   target, a trust plans at least its baseline level (performance.<key>.baseline, the
+#   round's baseline month) improved by the round's points (percentage points) or
+#   relative_pct (per cent of the baseline), or the round's floor, whichever is greater.
+#   A shortfall with a recovery plan is a warning; without one, or with a figure missing,
+#   an error.
+improvement_findings[key] contains _below_target(key, i, year, ", with no recovery plan") if {
+	some key, by_year in _improvement_years
+	some i, _ in by_year
+	year := plan.plan_years[i]
+	_has_plan(year, key)
+	_has_baseline(year, key)
+	year.performance[key].plan < _target(key, year)
+	not _has_recovery_plan(year.performance[key])
+}
+
+improvement_findings[key] contains object.union(_below_target(key, i, year, reason), {"severity": "warning"}) if {
+	some key, by_year in _improvement_years
+	some i, _ in by_year
+	year := plan.plan_years[i]
+	_has_plan(year, key)
+	_has_baseline(year, key)
+	year.performance[key].plan < _target(key, year)
+	_has_recovery_plan(year.performance[key])
+	reason := sprintf("; recovery plan: %s", [trim_space(year.performance[key].recovery_plan)])
+}
+
+improvement_findings[key] contains finding if {
+	some key, by_year in _improvement_years
+	some i, _ in by_year
+	year := plan.plan_years[i]
+	not _has_plan(year, key)
+	finding := {
+		"msg": sprintf("%s: %s trajectory is missing", [year.year, labels[key]]),
+		"pointer": plan.pointer(i, concat("/", ["performance", key])),
+	}
+}
+
+improvement_findings[key] contains finding if {
+	some key, by_year in _improvement_years
+	some i, target in by_year
+	year := plan.plan_years[i]
+	_has_plan(year, key)
+	not _has_baseline(year, key)
+	finding := {
+		"msg": sprintf("%s: %s baseline (the trust's level in %s) is missing", [year.year, labels[key], target.baseline]),
+		"pointer": plan.pointer(i, concat("/", ["performance", key, "baseline"])),
+	}
+}
+
+# METADATA
+# description: why the per-trust improvement rule for metric key does not apply to the plan
+improvement_not_applicable(key) := "a per-trust target: it applies to an NHS trust's own plan" if {
+	not is_provider
+} else := service_reason(key) if {
+	not serves(key)
+} else := sprintf("the round sets no per-trust improvement target for %s in the plan's years", [labels[key]]) if {
+	not _improvement_years[key]
+}
+
+# the per-trust targets of a trust's plan: metric key -> plan year index -> the round's target
+_improvement_years := {key: by_year |
+	is_provider
+	some key, _ in labels
+	serves(key)
+	by_year := {i: target |
+		some i, year in plan.plan_years
+		target := rounds.trust_improvement(key, year.year)
+	}
+	count(by_year) > 0
+}
+
+_has_baseline(year, key) if is_number(object.get(year, ["performance", key, "baseline"], null))
+
+# the baseline improved by the round's figure, exactly
+_improved(key, year) := exact.total([year.performance[key].baseline, t.points]) if {
+	t := rounds.trust_improvement(key, year.year)
+	is_number(t.points)
+} else := exact.share(100 + t.relative_pct, year.performance[key].baseline) if {
+	t := rounds.trust_improvement(key, year.year)
+}
+
+_target(key, year) := max([_improved(key, year), rounds.trust_improvement(key, year.year).floor])
+
+_how(key, year) := sprintf("%v points on", [t.points]) if {
+	t := rounds.trust_improvement(key, year.year)
+	is_number(t.points)
+} else := sprintf("%v%% better than", [rounds.trust_improvement(key, year.year).relative_pct])
+
+_below_target_format := concat("", [
+	"%s: %s planned at %v%%, below the trust's %v%% target ",
+	"(%s its %s level of %v%%, or %v%%, whichever is greater)%s",
+])
+
+_below_target(key, i, year, reason) := {
+	"msg": sprintf(_below_target_format, [
+		year.year, labels[key],
+		year.performance[key].plan,
+		_target(key, year),
+		_how(key, year),
+		rounds.trust_improvement(key, year.year).baseline,
+		year.performance[key].baseline,
+		rounds.trust_improvement(key, year.year).floor,
+		reason,
+	]),
+	"pointer": plan.pointer(i, concat("/", ["performance", key, "plan"])),
+	"expected": _target(key, year),
+	"actual": year.performance[key].plan,
+}
