@@ -218,6 +218,9 @@ not_applicable_reason(key) := service_reason(key) if {
 	not serves(key)
 } else := sprintf("the round sets no standard for %s in the plan's years", [labels[key]])
 
+# true when the plan lists its organisation's services
+_lists_services if is_array(input.organisation.services)
+
 # METADATA
 # description: why a trust's plan does not answer for metric key
 service_reason(key) := sprintf("the trust does not provide %s services (organisation.services)", [
@@ -236,7 +239,7 @@ serves(_) if not is_provider
 
 serves(_) if {
 	is_provider
-	not is_array(input.organisation.services)
+	not _lists_services
 }
 
 serves(key) if {
