@@ -229,7 +229,7 @@ service_reason(key) := sprintf("the trust does not provide %s services (organisa
 
 # METADATA
 # description: true when the plan is a provider's (an NHS trust's) own plan
-is_provider if input.organisation.type in {"trust", "provider"}
+is_provider := plan.is_provider
 
 # METADATA
 # description: |
