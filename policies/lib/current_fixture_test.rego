@@ -318,6 +318,13 @@ icb := {
 			},
 		},
 	],
+	"risks": [
+		{
+			"description": "fixture risk",
+			"rating": "amber",
+			"mitigation": "fixture mitigation",
+		},
+	],
 	"must_dos": [
 		{
 			"number": 1,
@@ -717,6 +724,13 @@ trust := {
 			},
 		},
 	],
+	"risks": [
+		{
+			"description": "fixture risk",
+			"rating": "amber",
+			"mitigation": "fixture mitigation",
+		},
+	],
 	"must_dos": [
 		{
 			"number": 1,
@@ -1070,6 +1084,13 @@ icb_2025 := {
 			},
 		},
 	],
+	"risks": [
+		{
+			"description": "fixture risk",
+			"rating": "amber",
+			"mitigation": "fixture mitigation",
+		},
+	],
 	"must_dos": [
 		{
 			"number": 1,
@@ -1260,6 +1281,13 @@ trust_2025 := {
 					"plan": 90,
 				},
 			},
+		},
+	],
+	"risks": [
+		{
+			"description": "fixture risk",
+			"rating": "amber",
+			"mitigation": "fixture mitigation",
 		},
 	],
 	"must_dos": [

@@ -26,7 +26,10 @@ test_fail_breakeven_only_with_support if {
 	])
 	r := rule.deny with input as plan
 	r == {{
-		"msg": "2028/29: breaks even only with deficit support: the in-year position 0 includes 14500.5 of it, -14500.5 without it",
+		"msg": concat(" ", [
+			"2028/29: breaks even only with deficit support: the in-year",
+			"position 0 includes 14500.5 of it, -14500.5 without it",
+		]),
 		"pointer": "/years/3/finance/deficit_support",
 		"expected": 0,
 		"actual": -14500.5,

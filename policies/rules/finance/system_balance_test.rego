@@ -9,7 +9,9 @@ test_pass_fixture if {
 }
 
 test_fail_system_deficit if {
-	plan := json.patch(fixture.icb_2025, [{"op": "replace", "path": "/years/1/finance/surplus/system_in_year", "value": -41200}])
+	plan := json.patch(fixture.icb_2025, [
+		{"op": "replace", "path": "/years/1/finance/surplus/system_in_year", "value": -41200},
+	])
 	r := system_balance.deny with input as plan
 	r == {{
 		"msg": "2025/26: the net system position -41200 is a deficit: the round asks for a balanced system",

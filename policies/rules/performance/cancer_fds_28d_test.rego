@@ -21,7 +21,10 @@ test_fail_short_of_the_standard_without_recovery_plan if {
 	plan := json.patch(fixture.icb, [{"op": "replace", "path": "/years/1/performance/cancer_fds_28d/plan", "value": 79.9}])
 	r := cancer_fds_28d.deny with input as plan
 	r == {{
-		"msg": "2026/27: cancer 28-day Faster Diagnosis Standard planned at 79.9%, below the 80% standard, with no recovery plan",
+		"msg": concat(" ", [
+			"2026/27: cancer 28-day Faster Diagnosis Standard planned at",
+			"79.9%, below the 80% standard, with no recovery plan",
+		]),
 		"pointer": "/years/1/performance/cancer_fds_28d/plan",
 		"expected": 80,
 		"actual": 79.9,
@@ -35,7 +38,10 @@ test_fail_short_of_the_standard_with_recovery_plan_is_warning if {
 	])
 	r := cancer_fds_28d.deny with input as plan
 	r == {{
-		"msg": "2026/27: cancer 28-day Faster Diagnosis Standard planned at 79.9%, below the 80% standard; recovery plan: agreed with the region",
+		"msg": concat(" ", [
+			"2026/27: cancer 28-day Faster Diagnosis Standard planned at 79.9%, below",
+			"the 80% standard; recovery plan: agreed with the region",
+		]),
 		"pointer": "/years/1/performance/cancer_fds_28d/plan",
 		"expected": 80,
 		"actual": 79.9,

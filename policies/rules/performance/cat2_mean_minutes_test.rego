@@ -12,16 +12,23 @@ test_pass_fixture if {
 }
 
 test_pass_at_the_standard if {
-	plan := json.patch(fixture.icb, [{"op": "replace", "path": "/years/1/performance/cat2_mean_minutes/plan", "value": 25}])
+	plan := json.patch(fixture.icb, [
+		{"op": "replace", "path": "/years/1/performance/cat2_mean_minutes/plan", "value": 25},
+	])
 	r := cat2_mean_minutes.deny with input as plan
 	r == set()
 }
 
 test_fail_short_of_the_standard_without_recovery_plan if {
-	plan := json.patch(fixture.icb, [{"op": "replace", "path": "/years/1/performance/cat2_mean_minutes/plan", "value": 25.5}])
+	plan := json.patch(fixture.icb, [
+		{"op": "replace", "path": "/years/1/performance/cat2_mean_minutes/plan", "value": 25.5},
+	])
 	r := cat2_mean_minutes.deny with input as plan
 	r == {{
-		"msg": "2026/27: category 2 ambulance mean response time planned at 25.5 minutes, above the 25 minutes maximum, with no recovery plan",
+		"msg": concat(" ", [
+			"2026/27: category 2 ambulance mean response time planned at 25.5",
+			"minutes, above the 25 minutes maximum, with no recovery plan",
+		]),
 		"pointer": "/years/1/performance/cat2_mean_minutes/plan",
 		"expected": 25,
 		"actual": 25.5,
@@ -35,7 +42,10 @@ test_fail_short_of_the_standard_with_recovery_plan_is_warning if {
 	])
 	r := cat2_mean_minutes.deny with input as plan
 	r == {{
-		"msg": "2026/27: category 2 ambulance mean response time planned at 25.5 minutes, above the 25 minutes maximum; recovery plan: agreed with the region",
+		"msg": concat(" ", [
+			"2026/27: category 2 ambulance mean response time planned at 25.5 minutes, above",
+			"the 25 minutes maximum; recovery plan: agreed with the region",
+		]),
 		"pointer": "/years/1/performance/cat2_mean_minutes/plan",
 		"expected": 25,
 		"actual": 25.5,

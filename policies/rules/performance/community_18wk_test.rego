@@ -21,7 +21,10 @@ test_fail_short_of_the_standard_without_recovery_plan if {
 	plan := json.patch(fixture.icb, [{"op": "replace", "path": "/years/1/performance/community_18wk/plan", "value": 77}])
 	r := community_18wk.deny with input as plan
 	r == {{
-		"msg": "2026/27: community health services within 18 weeks planned at 77%, below the 78% standard, with no recovery plan",
+		"msg": concat(" ", [
+			"2026/27: community health services within 18 weeks planned at",
+			"77%, below the 78% standard, with no recovery plan",
+		]),
 		"pointer": "/years/1/performance/community_18wk/plan",
 		"expected": 78,
 		"actual": 77,
@@ -35,7 +38,10 @@ test_fail_short_of_the_standard_with_recovery_plan_is_warning if {
 	])
 	r := community_18wk.deny with input as plan
 	r == {{
-		"msg": "2026/27: community health services within 18 weeks planned at 77%, below the 78% standard; recovery plan: agreed with the region",
+		"msg": concat(" ", [
+			"2026/27: community health services within 18 weeks planned at 77%, below",
+			"the 78% standard; recovery plan: agreed with the region",
+		]),
 		"pointer": "/years/1/performance/community_18wk/plan",
 		"expected": 78,
 		"actual": 77,

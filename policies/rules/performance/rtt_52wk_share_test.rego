@@ -12,16 +12,23 @@ test_pass_fixture if {
 }
 
 test_pass_at_the_standard if {
-	plan := json.patch(fixture.icb_2025, [{"op": "replace", "path": "/years/1/performance/rtt_52wk_share/plan", "value": 0.99}])
+	plan := json.patch(fixture.icb_2025, [
+		{"op": "replace", "path": "/years/1/performance/rtt_52wk_share/plan", "value": 0.99},
+	])
 	r := rtt_52wk_share.deny with input as plan
 	r == set()
 }
 
 test_fail_short_of_the_standard_without_recovery_plan if {
-	plan := json.patch(fixture.icb_2025, [{"op": "replace", "path": "/years/1/performance/rtt_52wk_share/plan", "value": 1}])
+	plan := json.patch(fixture.icb_2025, [
+		{"op": "replace", "path": "/years/1/performance/rtt_52wk_share/plan", "value": 1},
+	])
 	r := rtt_52wk_share.deny with input as plan
 	r == {{
-		"msg": "2025/26: RTT waits over 52 weeks (share of the waiting list) planned at 1%, not below the 1% maximum, with no recovery plan",
+		"msg": concat(" ", [
+			"2025/26: RTT waits over 52 weeks (share of the waiting list) planned",
+			"at 1%, not below the 1% maximum, with no recovery plan",
+		]),
 		"pointer": "/years/1/performance/rtt_52wk_share/plan",
 		"expected": 1,
 		"actual": 1,
@@ -35,7 +42,10 @@ test_fail_short_of_the_standard_with_recovery_plan_is_warning if {
 	])
 	r := rtt_52wk_share.deny with input as plan
 	r == {{
-		"msg": "2025/26: RTT waits over 52 weeks (share of the waiting list) planned at 1%, not below the 1% maximum; recovery plan: agreed with the region",
+		"msg": concat(" ", [
+			"2025/26: RTT waits over 52 weeks (share of the waiting list) planned at 1%,",
+			"not below the 1% maximum; recovery plan: agreed with the region",
+		]),
 		"pointer": "/years/1/performance/rtt_52wk_share/plan",
 		"expected": 1,
 		"actual": 1,

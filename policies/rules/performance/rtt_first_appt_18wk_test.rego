@@ -12,13 +12,17 @@ test_pass_fixture if {
 }
 
 test_pass_at_the_standard if {
-	plan := json.patch(fixture.icb_2025, [{"op": "replace", "path": "/years/1/performance/rtt_first_appt_18wk/plan", "value": 72}])
+	plan := json.patch(fixture.icb_2025, [
+		{"op": "replace", "path": "/years/1/performance/rtt_first_appt_18wk/plan", "value": 72},
+	])
 	r := rtt_first_appt_18wk.deny with input as plan
 	r == set()
 }
 
 test_fail_short_of_the_standard_without_recovery_plan if {
-	plan := json.patch(fixture.icb_2025, [{"op": "replace", "path": "/years/1/performance/rtt_first_appt_18wk/plan", "value": 71}])
+	plan := json.patch(fixture.icb_2025, [
+		{"op": "replace", "path": "/years/1/performance/rtt_first_appt_18wk/plan", "value": 71},
+	])
 	r := rtt_first_appt_18wk.deny with input as plan
 	r == {{
 		"msg": "2025/26: RTT first appointment within 18 weeks planned at 71%, below the 72% standard, with no recovery plan",
@@ -35,7 +39,10 @@ test_fail_short_of_the_standard_with_recovery_plan_is_warning if {
 	])
 	r := rtt_first_appt_18wk.deny with input as plan
 	r == {{
-		"msg": "2025/26: RTT first appointment within 18 weeks planned at 71%, below the 72% standard; recovery plan: agreed with the region",
+		"msg": concat(" ", [
+			"2025/26: RTT first appointment within 18 weeks planned at 71%, below",
+			"the 72% standard; recovery plan: agreed with the region",
+		]),
 		"pointer": "/years/1/performance/rtt_first_appt_18wk/plan",
 		"expected": 72,
 		"actual": 71,

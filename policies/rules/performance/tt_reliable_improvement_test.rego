@@ -12,16 +12,23 @@ test_pass_fixture if {
 }
 
 test_pass_at_the_standard if {
-	plan := json.patch(fixture.icb, [{"op": "replace", "path": "/years/1/performance/tt_reliable_improvement/plan", "value": 69}])
+	plan := json.patch(fixture.icb, [
+		{"op": "replace", "path": "/years/1/performance/tt_reliable_improvement/plan", "value": 69},
+	])
 	r := tt_reliable_improvement.deny with input as plan
 	r == set()
 }
 
 test_fail_short_of_the_standard_without_recovery_plan if {
-	plan := json.patch(fixture.icb, [{"op": "replace", "path": "/years/1/performance/tt_reliable_improvement/plan", "value": 68}])
+	plan := json.patch(fixture.icb, [
+		{"op": "replace", "path": "/years/1/performance/tt_reliable_improvement/plan", "value": 68},
+	])
 	r := tt_reliable_improvement.deny with input as plan
 	r == {{
-		"msg": "2026/27: NHS Talking Therapies reliable improvement planned at 68%, below the 69% standard, with no recovery plan",
+		"msg": concat(" ", [
+			"2026/27: NHS Talking Therapies reliable improvement planned at",
+			"68%, below the 69% standard, with no recovery plan",
+		]),
 		"pointer": "/years/1/performance/tt_reliable_improvement/plan",
 		"expected": 69,
 		"actual": 68,
@@ -31,11 +38,18 @@ test_fail_short_of_the_standard_without_recovery_plan if {
 test_fail_short_of_the_standard_with_recovery_plan_is_warning if {
 	plan := json.patch(fixture.icb, [
 		{"op": "replace", "path": "/years/1/performance/tt_reliable_improvement/plan", "value": 68},
-		{"op": "add", "path": "/years/1/performance/tt_reliable_improvement/recovery_plan", "value": "agreed with the region"},
+		{
+			"op": "add",
+			"path": "/years/1/performance/tt_reliable_improvement/recovery_plan",
+			"value": "agreed with the region",
+		},
 	])
 	r := tt_reliable_improvement.deny with input as plan
 	r == {{
-		"msg": "2026/27: NHS Talking Therapies reliable improvement planned at 68%, below the 69% standard; recovery plan: agreed with the region",
+		"msg": concat(" ", [
+			"2026/27: NHS Talking Therapies reliable improvement planned at 68%, below",
+			"the 69% standard; recovery plan: agreed with the region",
+		]),
 		"pointer": "/years/1/performance/tt_reliable_improvement/plan",
 		"expected": 69,
 		"actual": 68,

@@ -12,16 +12,23 @@ test_pass_fixture if {
 }
 
 test_pass_at_the_standard if {
-	plan := json.patch(fixture.icb, [{"op": "replace", "path": "/years/1/performance/tt_reliable_recovery/plan", "value": 51}])
+	plan := json.patch(fixture.icb, [
+		{"op": "replace", "path": "/years/1/performance/tt_reliable_recovery/plan", "value": 51},
+	])
 	r := tt_reliable_recovery.deny with input as plan
 	r == set()
 }
 
 test_fail_short_of_the_standard_without_recovery_plan if {
-	plan := json.patch(fixture.icb, [{"op": "replace", "path": "/years/1/performance/tt_reliable_recovery/plan", "value": 50}])
+	plan := json.patch(fixture.icb, [
+		{"op": "replace", "path": "/years/1/performance/tt_reliable_recovery/plan", "value": 50},
+	])
 	r := tt_reliable_recovery.deny with input as plan
 	r == {{
-		"msg": "2026/27: NHS Talking Therapies reliable recovery planned at 50%, below the 51% standard, with no recovery plan",
+		"msg": concat(" ", [
+			"2026/27: NHS Talking Therapies reliable recovery planned at 50%,",
+			"below the 51% standard, with no recovery plan",
+		]),
 		"pointer": "/years/1/performance/tt_reliable_recovery/plan",
 		"expected": 51,
 		"actual": 50,
@@ -35,7 +42,10 @@ test_fail_short_of_the_standard_with_recovery_plan_is_warning if {
 	])
 	r := tt_reliable_recovery.deny with input as plan
 	r == {{
-		"msg": "2026/27: NHS Talking Therapies reliable recovery planned at 50%, below the 51% standard; recovery plan: agreed with the region",
+		"msg": concat(" ", [
+			"2026/27: NHS Talking Therapies reliable recovery planned at 50%, below",
+			"the 51% standard; recovery plan: agreed with the region",
+		]),
 		"pointer": "/years/1/performance/tt_reliable_recovery/plan",
 		"expected": 51,
 		"actual": 50,
