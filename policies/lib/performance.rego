@@ -359,15 +359,19 @@ _misses_level(key, year, threshold) if {
 
 # METADATA
 # description: the level of the year a message quotes, and how it reads
-_level_words(key, year) := sprintf("averages %v%s across the year", [
-	floor((exact.total(year.performance[key].monthly) * 100) / 12) / 100, _unit(key),
-]) if {
+_level_words(key, year) := sprintf("averages %v%s across the year", [_level(key, year), _unit(key)]) if {
 	rounds.year_average(key, year.year)
 } else := sprintf("planned at %v%s", [year.performance[key].plan, _unit(key)])
 
 # METADATA
-# description: the level of the year a finding reports as actual
-_level(key, year) := exact.total(year.performance[key].monthly) / 12 if {
+# description: |
+#   the level of the year a finding reports as actual: the year-end level, or the average
+#   of the months cut (not rounded) to 2 decimal places, toward the worse side (up where
+#   lower is better), so a miss never reads as a pass
+_level(key, year) := ceil((exact.total(year.performance[key].monthly) * 100) / 12) / 100 if {
+	rounds.year_average(key, year.year)
+	key in lower_is_better
+} else := floor((exact.total(year.performance[key].monthly) * 100) / 12) / 100 if {
 	rounds.year_average(key, year.year)
 } else := year.performance[key].plan
 

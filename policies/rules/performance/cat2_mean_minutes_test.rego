@@ -68,3 +68,27 @@ test_not_applicable_in_a_ccg_era_round if {
 	n := cat2_mean_minutes.not_applicable with input as ccg.plan
 	n == {"the round sets no standard for category 2 ambulance mean response time in the plan's years"}
 }
+
+test_fail_minutes_are_not_a_percentage_yet_not_negative if {
+	plan := json.patch(fixture.icb, [
+		{"op": "replace", "path": "/years/1/performance/cat2_mean_minutes/plan", "value": -1},
+	])
+	r := cat2_mean_minutes.deny with input as plan
+	r == {{
+		"msg": "2026/27: category 2 ambulance mean response time planned at -1, not a number of minutes from 0",
+		"pointer": "/years/1/performance/cat2_mean_minutes/plan",
+		"actual": -1,
+	}}
+}
+
+test_pass_minutes_above_100_are_levels if {
+	plan := json.patch(fixture.icb, [{"op": "add", "path": "/years/2/performance/cat2_mean_minutes/monthly", "value": [
+		101, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 22,
+	]}])
+	cat2_mean_minutes.deny == set() with input as plan
+}
+
+test_not_applicable_to_an_acute_trust if {
+	n := cat2_mean_minutes.not_applicable with input as fixture.trust
+	n == {"the trust does not provide ambulance services (organisation.services)"}
+}
