@@ -7,6 +7,7 @@
 #   the plan period their milestones must fall in.
 package planassure.lib.must_dos
 
+import data.planassure.lib.performance
 import data.planassure.lib.plan
 import data.planassure.lib.rounds
 
@@ -20,10 +21,14 @@ names := {entry.number: entry.name | some entry in _list}
 # METADATA
 # description: |
 #   the must-dos whose delivery is measured by performance keys, and the keys each entry
-#   must list
-metrics := {entry.number: {key | some key in entry.metrics} |
+#   must list: those the plan answers for (a trust, those of its services)
+metrics := {entry.number: keys |
 	some entry in _list
-	count(entry.metrics) > 0
+	keys := {key |
+		some key in entry.metrics
+		performance.serves(key)
+	}
+	count(keys) > 0
 }
 
 default _list := [

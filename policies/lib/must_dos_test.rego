@@ -58,3 +58,9 @@ test_the_round_names_its_own_list if {
 	object.keys(must_dos.metrics) == {1, 2, 3, 4, 5, 6, 7, 11, 13, 15} with input as current.trust
 	must_dos.metrics[3] == {"cancer_31d", "cancer_62d"} with input as current.trust
 }
+
+test_a_trust_lists_the_metrics_of_its_services if {
+	plan := json.patch(current.trust, [{"op": "replace", "path": "/organisation/services", "value": ["community"]}])
+	m := must_dos.metrics with input as plan
+	m == {11: {"community_18wk"}}
+}
