@@ -55,7 +55,7 @@ test_the_round_names_its_own_list if {
 	object.keys(must_dos.names) == {n | some n in numbers.range(1, 7)} with input as current.icb_2025
 	must_dos.names[2] == "improve A&E waiting times and ambulance response times" with input as current.icb_2025
 	object.keys(must_dos.names) == {n | some n in numbers.range(1, 15)} with input as current.trust
-	object.keys(must_dos.metrics) == {1, 2, 3, 4, 5, 6, 7, 11, 13, 15} with input as current.trust
+	object.keys(must_dos.metrics) == {1, 2, 3, 4, 5, 6, 7, 11, 13, 15} with input as current.icb
 	must_dos.metrics[3] == {"cancer_31d", "cancer_62d"} with input as current.trust
 }
 
