@@ -157,6 +157,12 @@ _builtin := {
 		# trust limits of the planning templates are not public
 		"agency_reduction_pct": {"2026/27": 30},
 		"bank_reduction_pct": 10,
+		# U9: the MTPF does not mention the MHIS; one source reports it redefined as
+		# inflation-only, with no figure. Not set: a user sets mental_health_investment
+		"mental_health_investment_note": concat(" ", [
+			"the MTPF does not restate the Mental Health Investment Standard",
+			"(a redefinition as inflation-only is reported, without a figure)",
+		]),
 		"ae_12hr_improvement": true,
 		"performance": {
 			# 2026/27: 70 nationally (March 2027, U3), trusts by trust_improvement; 2028/29: 92
