@@ -12,6 +12,7 @@ import (
 
 	"github.com/planassure/planassure/engine"
 	"github.com/planassure/planassure/engine/output"
+	"github.com/planassure/planassure/plan"
 )
 
 type diffOptions struct {
@@ -70,15 +71,15 @@ func runDiff(ctx context.Context, opts diffOptions, oldPath, newPath string, std
 	if err != nil {
 		return usageError{err}
 	}
-	eng, err := newEngine(ctx, opts.Policies, opts.Data, limits)
+	eng, err := newEngine(ctx, opts.Policies, opts.Data, engine.Options{Timeout: limits.timeout, Hint: hint})
 	if err != nil {
 		return err
 	}
-	oldPlan, err := eng.ReadPlanFile(oldPath, stdin)
+	oldPlan, err := plan.Read(ctx, oldPath, stdin, limits.plan)
 	if err != nil {
 		return err
 	}
-	newPlan, err := eng.ReadPlanFile(newPath, stdin)
+	newPlan, err := plan.Read(ctx, newPath, stdin, limits.plan)
 	if err != nil {
 		return err
 	}
