@@ -112,10 +112,7 @@ findings[key] contains finding if {
 	some i, _ in _thresholds[key]
 	year := plan.plan_years[i]
 	not _has_plan(year, key)
-	finding := {
-		"msg": sprintf("%s: %s trajectory is missing", [year.year, labels[key]]),
-		"pointer": plan.pointer(i, concat("/", ["performance", key])),
-	}
+	finding := plan.missing_figure(i, year, concat(" ", [labels[key], "trajectory"]), ["performance", key])
 }
 
 # METADATA
@@ -275,7 +272,7 @@ _thresholds := {key: by_year |
 
 # METADATA
 # description: true when the plan gives the metric's planned year-end level as a number
-_has_plan(year, key) if is_number(object.get(year, ["performance", key, "plan"], null))
+_has_plan(year, key) if plan.has_figure(year, ["performance", key, "plan"])
 
 # METADATA
 # description: true when the plan gives monthly levels for the metric
@@ -460,10 +457,7 @@ improvement_findings[key] contains finding if {
 	some i, _ in by_year
 	year := plan.plan_years[i]
 	not _has_plan(year, key)
-	finding := {
-		"msg": sprintf("%s: %s trajectory is missing", [year.year, labels[key]]),
-		"pointer": plan.pointer(i, concat("/", ["performance", key])),
-	}
+	finding := plan.missing_figure(i, year, concat(" ", [labels[key], "trajectory"]), ["performance", key])
 }
 
 improvement_findings[key] contains finding if {
@@ -472,10 +466,8 @@ improvement_findings[key] contains finding if {
 	year := plan.plan_years[i]
 	_has_plan(year, key)
 	not _has_baseline(year, key)
-	finding := {
-		"msg": sprintf("%s: %s baseline (the trust's level in %s) is missing", [year.year, labels[key], target.baseline]),
-		"pointer": plan.pointer(i, concat("/", ["performance", key, "baseline"])),
-	}
+	name := sprintf("%s baseline (the trust's level in %s)", [labels[key], target.baseline])
+	finding := plan.missing_figure(i, year, name, ["performance", key, "baseline"])
 }
 
 # METADATA
@@ -500,7 +492,7 @@ _improvement_years := {key: by_year |
 	count(by_year) > 0
 }
 
-_has_baseline(year, key) if is_number(object.get(year, ["performance", key, "baseline"], null))
+_has_baseline(year, key) if plan.has_figure(year, ["performance", key, "baseline"])
 
 # the baseline improved by the round's figure, exactly
 _improved(key, year) := exact.total([year.performance[key].baseline, t.points]) if {

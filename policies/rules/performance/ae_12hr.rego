@@ -95,10 +95,7 @@ _recovery_plan(year) := trim_space(year.performance.ae_12hr.recovery_plan) if {
 	trim_space(year.performance.ae_12hr.recovery_plan) != ""
 }
 
-_missing(i, year) := {
-	"msg": sprintf("%s: %s trajectory is missing", [year.year, _label]),
-	"pointer": plan.pointer(i, concat("/", ["performance", _key])),
-}
+_missing(i, year) := plan.missing_figure(i, year, concat(" ", [_label, "trajectory"]), ["performance", _key])
 
 _no_better(i, year, previous, reason) := {
 	"msg": sprintf("%s: %s planned at %v%%, no higher than %v%% in %s%s", [
