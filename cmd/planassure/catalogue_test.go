@@ -188,7 +188,7 @@ func TestExplain(t *testing.T) {
 	if code != 0 || errOut != "" {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
-	for _, want := range []string{"finance.contingency: Contingency of at least 0.5% of allocation", "2017-19  0.5",
+	for _, want := range []string{"finance.contingency: Contingency of at least the round's share of allocation", "2017-19  0.5",
 		"/years/1/finance/reserves/contingency", "passed: no finding in any plan year", "Guidance:"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("explain output lacks %q:\n%s", want, out)
