@@ -11,10 +11,9 @@ import (
 )
 
 type rulesOptions struct {
-	Format   string   `mapstructure:"format"`
-	Policies []string `mapstructure:"policies"`
-	Data     []string `mapstructure:"data"`
-	Round    string   `mapstructure:"round"`
+	Format string        `mapstructure:"format"`
+	Policy policyOptions `mapstructure:",squash"`
+	Round  string        `mapstructure:"round"`
 }
 
 func newRulesCmd(v *viper.Viper) *cobra.Command {
@@ -34,7 +33,7 @@ func newRulesCmd(v *viper.Viper) *cobra.Command {
 			if err != nil {
 				return usageError{err}
 			}
-			eng, err := newEngine(cmd.Context(), opts.Policies, opts.Data, engine.Options{Hint: hint})
+			eng, err := opts.Policy.engine(cmd.Context(), engine.Options{Hint: hint})
 			if err != nil {
 				return err
 			}

@@ -122,3 +122,13 @@ for_organisation(id) if {
 	is_provider
 	not id in commissioner_rules
 }
+
+# METADATA
+# description: |
+#   the lines of a year that allocation adds, as paths in the year: what reports show as
+#   allocation beside the rules (plan_test ties it to allocation)
+allocation_lines := [
+	["finance", "funding", "recurrent_programme"],
+	["finance", "funding", "non_recurrent_programme"],
+	["finance", "funding", "running_cost"],
+]
