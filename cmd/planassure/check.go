@@ -32,11 +32,8 @@ type checkOptions struct {
 	AsOf     string   `mapstructure:"as-of"`
 	Progress string   `mapstructure:"progress"`
 	// Footprint groups plans by organisation.stp under their footprint documents.
-	Footprint bool          `mapstructure:"footprint"`
-	Policy    policyOptions `mapstructure:",squash"`
-	// Limits (see limits.go): the largest plan file, the deepest nesting, the
-	// longest evaluation of one plan.
-	Limits limitOptions `mapstructure:",squash"`
+	Footprint   bool `mapstructure:"footprint"`
+	EvalOptions `mapstructure:",squash"`
 }
 
 func newCheckCmd(v *viper.Viper, stdin io.Reader) *cobra.Command {
@@ -109,11 +106,7 @@ func runCheck(ctx context.Context, opts checkOptions, args []string, stdin io.Re
 			return err
 		}
 	}
-	limits, err := parseLimits(opts.Limits)
-	if err != nil {
-		return usageError{err}
-	}
-	eng, err := opts.Policy.engine(ctx, engine.Options{Timeout: limits.timeout, Hint: hint})
+	eng, limits, err := opts.load(ctx)
 	if err != nil {
 		return err
 	}
@@ -188,6 +181,25 @@ func parseFailOn(s string) (engine.Severity, error) {
 		return "", nil
 	}
 	return "", fmt.Errorf("--fail-on %q: want error, warning or none", s)
+}
+
+// EvalOptions are the options of every command that reads and evaluates
+// plans: the policies and the limits.
+type EvalOptions struct {
+	Policy policyOptions `mapstructure:",squash"`
+	// Limits: the largest plan file, the deepest nesting, the longest
+	// evaluation of one plan.
+	Limits limitOptions `mapstructure:",squash"`
+}
+
+// load checks the limits and loads the engine with their timeout.
+func (o EvalOptions) load(ctx context.Context) (*engine.Engine, limits, error) {
+	lim, err := parseLimits(o.Limits)
+	if err != nil {
+		return nil, lim, usageError{err}
+	}
+	eng, err := o.Policy.engine(ctx, engine.Options{Timeout: lim.timeout, Hint: hint})
+	return eng, lim, err
 }
 
 // policyOptions are the rules of every command that loads them: local policy

@@ -15,10 +15,9 @@ import (
 )
 
 type diffOptions struct {
-	Format    string        `mapstructure:"format"`
-	FailOnNew string        `mapstructure:"fail-on-new"`
-	Policy    policyOptions `mapstructure:",squash"`
-	Limits    limitOptions  `mapstructure:",squash"`
+	Format      string `mapstructure:"format"`
+	FailOnNew   string `mapstructure:"fail-on-new"`
+	EvalOptions `mapstructure:",squash"`
 }
 
 func newDiffCmd(v *viper.Viper, stdin io.Reader) *cobra.Command {
@@ -56,11 +55,7 @@ func runDiff(ctx context.Context, opts diffOptions, oldPath, newPath string, std
 	if oldPath == "-" && newPath == "-" {
 		return usageError{errors.New("diff: only one of OLD and NEW can be standard input")}
 	}
-	limits, err := parseLimits(opts.Limits)
-	if err != nil {
-		return usageError{err}
-	}
-	eng, err := opts.Policy.engine(ctx, engine.Options{Timeout: limits.timeout, Hint: hint})
+	eng, limits, err := opts.load(ctx)
 	if err != nil {
 		return err
 	}

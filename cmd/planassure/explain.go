@@ -7,15 +7,13 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
 
-	"github.com/planassure/planassure/engine"
 	"github.com/planassure/planassure/engine/output"
 	"github.com/planassure/planassure/plan"
 )
 
 type explainOptions struct {
-	Format string        `mapstructure:"format"`
-	Policy policyOptions `mapstructure:",squash"`
-	Limits limitOptions  `mapstructure:",squash"`
+	Format      string `mapstructure:"format"`
+	EvalOptions `mapstructure:",squash"`
 }
 
 func newExplainCmd(v *viper.Viper, stdin io.Reader) *cobra.Command {
@@ -30,11 +28,7 @@ func newExplainCmd(v *viper.Viper, stdin io.Reader) *cobra.Command {
 			if err != nil {
 				return usageError{err}
 			}
-			limits, err := parseLimits(opts.Limits)
-			if err != nil {
-				return usageError{err}
-			}
-			eng, err := opts.Policy.engine(cmd.Context(), engine.Options{Timeout: limits.timeout, Hint: hint})
+			eng, limits, err := opts.load(cmd.Context())
 			if err != nil {
 				return err
 			}
