@@ -128,7 +128,7 @@ func readFile(path string, stdin io.Reader) ([]byte, error) {
 
 // NewReport assembles a report from results, in the order given.
 func (e *Engine) NewReport(results []Result) Report {
-	rep := Report{Rules: e.Rules(), Results: results}
+	rep := Report{SchemaVersion: SchemaVersion, Tool: e.Tool(), Rules: e.Rules(), Results: results}
 	rep.total()
 	return rep
 }

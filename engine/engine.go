@@ -19,6 +19,8 @@ import (
 	"github.com/open-policy-agent/opa/v1/storage"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 	"github.com/open-policy-agent/opa/v1/util"
+
+	"github.com/planassure/planassure/internal/buildinfo"
 )
 
 // Options adjust the rule set an Engine is built from.
@@ -65,6 +67,7 @@ type Engine struct {
 	figures    bool                      // Options.KeepFigures
 	footprints bool                      // Options.Footprints
 	limits     limits
+	digest     string // PolicyDigest of the rules and data loaded
 }
 
 // limits are the Options limits with the defaults filled in.
@@ -140,6 +143,9 @@ func New(ctx context.Context, fsys fs.FS, opts Options) (*Engine, error) {
 		return nil, fmt.Errorf("prepare query: %w", err)
 	}
 	e := &Engine{rules: rules, query: q, figures: opts.KeepFigures, footprints: opts.Footprints, limits: limitsOf(opts)}
+	if e.digest, err = PolicyDigest(fsys, opts.Local, opts.Data); err != nil {
+		return nil, err
+	}
 	for id := range rules {
 		e.ids = append(e.ids, id)
 	}
@@ -214,6 +220,16 @@ func parseTree(fsys fs.FS, prefix string, modules map[string]*ast.Module) error 
 		modules[name] = m
 		return nil
 	})
+}
+
+// PolicyDigest is the digest of the rules and data the engine loaded (see
+// PolicyDigest).
+func (e *Engine) PolicyDigest() string { return e.digest }
+
+// Tool is the build of planassure and the rules that make the engine's reports.
+func (e *Engine) Tool() *Tool {
+	bi := buildinfo.Read()
+	return &Tool{Name: "planassure", Version: bi.Version, Revision: bi.Revision, Modified: bi.Modified, PolicyDigest: e.digest}
 }
 
 // Rules returns every rule, sorted by id.

@@ -94,8 +94,29 @@ type Result struct {
 	Figures      *PlanFigures  `json:"-"`                  // set only with Options.KeepFigures
 }
 
+// SchemaVersion is the version of the JSON report's shape
+// (docs/schema/report.schema.json): it changes when a field is removed or
+// changes meaning, not when one is added.
+const SchemaVersion = "1"
+
+// Tool says which build of planassure and which rules made a report, so that a
+// verdict can be traced to the exact rules behind it.
+type Tool struct {
+	Name     string `json:"name"`
+	Version  string `json:"version"`            // module version, "(devel)" for a build from a clone
+	Revision string `json:"revision,omitempty"` // VCS revision the binary was built from
+	Modified bool   `json:"modified,omitempty"` // built from a working tree with uncommitted changes
+	// PolicyDigest is PolicyDigest of the rules and data the engine loaded.
+	PolicyDigest string `json:"policy_digest"`
+}
+
 // Report is the outcome for a batch.
 type Report struct {
+	SchemaVersion string `json:"schema_version,omitempty"`
+	Tool          *Tool  `json:"tool,omitempty"`
+	// Gate is the severity at which a finding fails the run (check --fail-on):
+	// formats that count failures (JUnit) count only those.
+	Gate    Severity        `json:"-"`
 	Rules   []Rule          `json:"rules"` // every rule loaded, sorted by id
 	Results []Result        `json:"results"`
 	Totals  map[Verdict]int `json:"totals"`

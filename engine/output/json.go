@@ -28,7 +28,20 @@ func JSON(w io.Writer, r engine.Report) error {
 		return err
 	}
 	bw.WriteString("{")
-	if err := field("rules", r.Rules, true); err != nil {
+	first := true
+	if r.SchemaVersion != "" {
+		if err := field("schema_version", r.SchemaVersion, first); err != nil {
+			return err
+		}
+		first = false
+	}
+	if r.Tool != nil {
+		if err := field("tool", r.Tool, first); err != nil {
+			return err
+		}
+		first = false
+	}
+	if err := field("rules", r.Rules, first); err != nil {
 		return err
 	}
 	if err := results(bw, r.Results); err != nil {
