@@ -7,6 +7,7 @@ import (
 	"flag"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -231,17 +232,21 @@ func TestJUnitStructure(t *testing.T) {
 		rep  engine.Report
 		want junitCounts
 	}{
-		{"rep", rep, junitCounts{Tests: 5, Failures: 2, Errors: 1}},
+		{"rep", rep, junitCounts{Tests: 5, Failures: 1, Errors: 1, Skipped: 0}},
+		{"rep fail-on warning", gated(rep, engine.SeverityWarning), junitCounts{Tests: 5, Failures: 2, Errors: 1}},
 		{"repWaived", repWaived, junitCounts{Tests: 4, Failures: 1, Errors: 1, Skipped: 1}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out := render(t, "junit", tc.rep)
 			wellFormed(t, out)
+			validateXSD(t, filepath.Join("testdata", "junit-10.xsd"), out)
 			var doc junitDoc
 			if err := xml.Unmarshal(out, &doc); err != nil {
 				t.Fatal(err)
 			}
-			if doc.junitCounts != tc.want {
+			top := doc.junitCounts
+			top.Skipped = tc.want.Skipped // the Jenkins schema has no testsuites@skipped
+			if top != tc.want {
 				t.Errorf("testsuites counts %+v, want %+v", doc.junitCounts, tc.want)
 			}
 			if len(doc.Suites) != len(tc.rep.Results) {
@@ -271,10 +276,57 @@ func TestJUnitStructure(t *testing.T) {
 				sum.Errors += got.Errors
 				sum.Skipped += got.Skipped
 			}
-			if sum != doc.junitCounts {
+			if sum != tc.want {
 				t.Errorf("suites sum to %+v, testsuites says %+v", sum, doc.junitCounts)
 			}
 		})
+	}
+}
+
+func gated(r engine.Report, gate engine.Severity) engine.Report {
+	r.Gate = gate
+	return r
+}
+
+// validateXSD validates doc against an XML schema with xmllint (Debian's
+// libxml2-utils), which .ci/run installs; elsewhere the test skips unless
+// PLANASSURE_REQUIRE_XMLLINT is set.
+func validateXSD(t *testing.T, xsd string, doc []byte) {
+	t.Helper()
+	xmllint, err := exec.LookPath("xmllint")
+	if err != nil {
+		if os.Getenv("PLANASSURE_REQUIRE_XMLLINT") != "" {
+			t.Fatal("xmllint is not installed (Debian package libxml2-utils)")
+		}
+		t.Skip("xmllint is not installed (Debian package libxml2-utils): schema not checked")
+	}
+	cmd := exec.Command(xmllint, "--noout", "--schema", xsd, "-")
+	cmd.Stdin = bytes.NewReader(doc)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Errorf("not valid against %s: %v\n%s", xsd, err, out)
+	}
+}
+
+// TestJUnitWarningsDoNotFail: under the default gate a warning is reported in
+// the case's output, not as a failure, so a run that exits 0 shows no failed
+// test; with --fail-on warning it is a failure.
+func TestJUnitWarningsDoNotFail(t *testing.T) {
+	for _, tc := range []struct {
+		gate engine.Severity
+		fail bool
+	}{{"", false}, {engine.SeverityError, false}, {engine.SeverityWarning, true}} {
+		var doc junitDoc
+		if err := xml.Unmarshal(render(t, "junit", gated(rep, tc.gate)), &doc); err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range doc.Suites[1].Cases {
+			if c.Name != "finance.qipp_stretch" {
+				continue
+			}
+			if (c.Failure != nil) != tc.fail || (!tc.fail && !strings.Contains(c.SystemOut, "warning: 2017/18: QIPP 9700")) {
+				t.Errorf("gate %q: warning case failure %v, system-out %q", tc.gate, c.Failure != nil, c.SystemOut)
+			}
+		}
 	}
 }
 
