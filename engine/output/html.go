@@ -53,6 +53,7 @@ type htmlReport struct {
 	Counts []verdictCount
 	Plans  []htmlPlan
 	Rules  int
+	Tool   *engine.Tool // the build and policy digest, for the footer
 }
 
 type verdictCount struct {
@@ -84,7 +85,7 @@ type financeRow struct {
 }
 
 func newHTMLReport(r engine.Report) htmlReport {
-	out := htmlReport{Rules: len(r.Rules)}
+	out := htmlReport{Rules: len(r.Rules), Tool: r.Tool}
 	noun := "plans"
 	if len(r.Results) == 1 {
 		noun = "plan"
