@@ -66,6 +66,10 @@ const (
 	VerdictError                 Verdict = "error"                   // the plan could not be read or evaluated
 )
 
+// VerdictAbsent is the verdict of the missing side of a diff: a plan added
+// (no old version) or removed (no new version). No check gives it.
+const VerdictAbsent Verdict = "absent"
+
 // Verdicts lists the verdicts, best first.
 var Verdicts = []Verdict{VerdictAssured, VerdictAssuredWithConditions, VerdictNotAssured, VerdictError}
 

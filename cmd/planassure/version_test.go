@@ -91,3 +91,28 @@ func TestConfigIgnoresBinary(t *testing.T) {
 		t.Errorf("with planassure.yml (fail-on: warning): exit %d, stderr %q; want 1", code, errOut)
 	}
 }
+
+// TestDiffAddedOrRemovedPlan: /dev/null stands for the missing side, as in
+// git diff. Removing a plan never fails the gate; a new plan fails it when it
+// brings an error finding.
+func TestDiffAddedOrRemovedPlan(t *testing.T) {
+	t.Chdir("../..")
+	const bad = "plans/99X-2017-19-deficit.json"
+	for _, tc := range []struct {
+		old, new string
+		code     int
+		want     string
+	}{
+		{bad, os.DevNull, 0, "The plan was removed."},
+		{os.DevNull, bad, 1, "A new plan: no earlier version to compare figures with."},
+		{os.DevNull, "plans/06W-2017-19.json", 0, "verdict: absent -> assured_with_conditions"},
+	} {
+		code, out, errOut := runIn(t, "", "diff", "--fail-on-new", "error", tc.old, tc.new)
+		if code != tc.code || errOut != "" || !strings.Contains(out, tc.want) {
+			t.Errorf("diff %s %s: exit %d, stderr %q; want %d and %q in:\n%s", tc.old, tc.new, code, errOut, tc.code, tc.want, out)
+		}
+	}
+	if code, _, errOut := runIn(t, "", "diff", os.DevNull, os.DevNull); code != 2 || !strings.Contains(errOut, "cannot both be") {
+		t.Errorf("diff /dev/null /dev/null: exit %d, stderr %q", code, errOut)
+	}
+}
