@@ -66,7 +66,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a > 0) printf "%.1f", b / a; else
 rate() { awk -v n="$1" -v t="$2" 'BEGIN { if (t > 0) printf "%.0f", n / t; else print "inf" }'; }
 per_plan_ms() { awk -v n="$1" -v t="$2" 'BEGIN { printf "%.1f", t * 1000 / n }'; }
 
-QUERY='sum([n | some p in input; n := count(data.main.deny) with input as p])'
+QUERY='sum([n | some p in input; n := count(data.planassure.main.deny) with input as p])'
 STATUS=0
 
 # compare N LABEL PA_FLAGS POLICY_DIR: the three tools on $B/plans-N
@@ -78,7 +78,7 @@ compare() {
 	# the same on one worker: how the lead splits between less work and more cores
 	timed pa1 "$B/out.pa1" "$PA" check -o json --fail-on none --jobs 1 $paflags "$dir"
 	local pa1_wall=$WALL pa1_rss=$RSS pa1_cpu=$CPU
-	timed conftest "$B/out.conftest" sh -c "find '$dir' -name '*.json' | sort | xargs -n 2000 '$CONFTEST' test --no-color -p '$pol' -o json"
+	timed conftest "$B/out.conftest" sh -c "find '$dir' -name '*.json' | sort | xargs -n 2000 '$CONFTEST' test --no-color --namespace planassure.main -p '$pol' -o json"
 	local ct_wall=$WALL ct_rss=$RSS ct_cpu=$CPU ct_count
 	ct_count=$("$B/bin/count" <"$B/out.conftest")
 	timed opa "$B/out.opa" "$OPA" eval -d "$pol" -i "$B/input-$n.json" -f raw "$QUERY"
@@ -119,7 +119,7 @@ echo
 echo "cold: one plan ($PLAN), new process per run, median of 10"
 pa_cold=$(median_ms "$PA" check -o json "$PLAN")
 ct_cold=$(median_ms "$CONFTEST" test --no-color -p policies -o json "$PLAN")
-opa_cold=$(median_ms "$OPA" eval -d policies -i "$PLAN" -f raw 'count(data.main.deny)')
+opa_cold=$(median_ms "$OPA" eval -d policies -i "$PLAN" -f raw 'count(data.planassure.main.deny)')
 printf '  %-12s %6s ms\n' planassure "$pa_cold" conftest "$ct_cold" "opa eval" "$opa_cold"
 
 # the rule set doubled: every rule again under a second area name (rules/<area>2/...)
@@ -133,7 +133,7 @@ if [ -n "$DOUBLED" ]; then
 		area=$(basename "$(dirname "$f")")
 		for root in "$D/full" "$D/extra"; do
 			mkdir -p "$root/rules/${area}2"
-			sed "s/^package rules\.$area\./package rules.${area}2./" "$f" >"$root/rules/${area}2/$(basename "$f")"
+			sed "s/^package rules\.$area\./package planassure.rules.${area}2./" "$f" >"$root/rules/${area}2/$(basename "$f")"
 		done
 	done
 	rm -f "$D"/full/*.go

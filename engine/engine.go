@@ -1,6 +1,6 @@
 // Package engine evaluates plan submissions against the assurance rules: it
 // compiles the Rego policies once, reads each rule's METADATA, and turns what
-// the one entrypoint (data.main) returns into typed findings and verdicts.
+// the one entrypoint (data.planassure.main) returns into typed findings and verdicts.
 package engine
 
 import (
@@ -26,7 +26,7 @@ import (
 // Options adjust the rule set an Engine is built from.
 type Options struct {
 	// Local are further policy trees loaded beside the built-in ones, under the
-	// same METADATA contract (their rules live at data.rules.<area>.<name>).
+	// same METADATA contract (their rules live at data.planassure.rules.<area>.<name>).
 	Local []fs.FS
 	// Data is merged into OPA's data document: data.planassure.rounds overrides
 	// or adds planning-round thresholds.
@@ -63,7 +63,7 @@ type Engine struct {
 	ids        []string
 	query      rego.PreparedEvalQuery
 	rounds     []string                  // known planning rounds, sorted; nil when the policies define none
-	thresholds map[string]map[string]any // data.lib.rounds.thresholds: round -> threshold key -> value
+	thresholds map[string]map[string]any // data.planassure.lib.rounds.thresholds: round -> threshold key -> value
 	figures    bool                      // Options.KeepFigures
 	footprints bool                      // Options.Footprints
 	limits     limits
@@ -92,7 +92,13 @@ func limitsOf(opts Options) limits {
 }
 
 // ErrNoRules is returned when the policies define no rule.
-var ErrNoRules = errors.New("the policies define no rule under data.rules")
+// Namespace is the root package of every policy: the entrypoint is
+// data.planassure.main, rules live at data.planassure.rules.<area>.<name> and
+// the shared helpers at data.planassure.lib, so the policies share an OPA server
+// with others without colliding.
+const Namespace = "planassure"
+
+var ErrNoRules = errors.New("the policies define no rule under data.planassure.rules")
 
 // New compiles the policies in fsys (and opts.Local) in strict mode, typed
 // against the plan schema, and reads every rule's METADATA. A rule without a
@@ -134,7 +140,7 @@ func New(ctx context.Context, fsys fs.FS, opts Options) (*Engine, error) {
 	}
 	store := inmem.NewFromObject(data)
 	q, err := rego.New(
-		rego.Query("data.main"),
+		rego.Query("data.planassure.main"),
 		rego.Compiler(c),
 		rego.Store(store),
 		rego.StrictBuiltinErrors(true),
@@ -163,10 +169,10 @@ func New(ctx context.Context, fsys fs.FS, opts Options) (*Engine, error) {
 	return e, nil
 }
 
-// roundThresholds reads data.lib.rounds.thresholds, if the policies define it:
+// roundThresholds reads data.planassure.lib.rounds.thresholds, if the policies define it:
 // an object keyed by planning round, each an object of thresholds.
 func roundThresholds(ctx context.Context, c *ast.Compiler, store storage.Store) (map[string]map[string]any, error) {
-	rs, err := rego.New(rego.Query("data.lib.rounds.thresholds"), rego.Compiler(c), rego.Store(store),
+	rs, err := rego.New(rego.Query("data.planassure.lib.rounds.thresholds"), rego.Compiler(c), rego.Store(store),
 		rego.StrictBuiltinErrors(true)).Eval(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("read planning rounds: %w", err)
@@ -176,7 +182,7 @@ func roundThresholds(ctx context.Context, c *ast.Compiler, store storage.Store) 
 	}
 	var out map[string]map[string]any
 	if err := roundTrip(rs[0].Expressions[0].Value, &out); err != nil {
-		return nil, fmt.Errorf("read planning rounds: data.lib.rounds.thresholds is not an object of objects keyed by round: %w", err)
+		return nil, fmt.Errorf("read planning rounds: data.planassure.lib.rounds.thresholds is not an object of objects keyed by round: %w", err)
 	}
 	return out, nil
 }

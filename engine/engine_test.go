@@ -11,25 +11,25 @@ import (
 	"github.com/planassure/planassure/engine"
 )
 
-const mainRego = `package main
+const mainRego = `package planassure.main
 
 deny contains object.union(finding, {"rule": concat(".", [area, name])}) if {
 	some area, name
-	some finding in data.rules[area][name].deny
+	some finding in data.planassure.rules[area][name].deny
 }
 
 not_applicable contains {"rule": concat(".", [area, name]), "msg": msg} if {
 	some area, name
-	some msg in data.rules[area][name].not_applicable
+	some msg in data.planassure.rules[area][name].not_applicable
 }
 `
 
-const roundsRego = `package lib.rounds
+const roundsRego = `package planassure.lib.rounds
 
 thresholds := {"2017-19": {"min": 100}}
 `
 
-// a rule that fires when the first year's surplus is below data.lib.rounds
+// a rule that fires when the first year's surplus is below data.planassure.lib.rounds
 const surplusRego = `# METADATA
 # title: Surplus at least the minimum
 # related_resources:
@@ -37,11 +37,11 @@ const surplusRego = `# METADATA
 # custom:
 #   severity: error
 #   guidance: Test guidance, p1
-package rules.t.surplus
+package planassure.rules.t.surplus
 
 deny contains {"msg": "too small", "pointer": "/years/0/finance/surplus/in_year", "expected": 100, "actual": x} if {
 	x := input.years[0].finance.surplus.in_year
-	x < data.lib.rounds.thresholds["2017-19"].min
+	x < data.planassure.lib.rounds.thresholds["2017-19"].min
 }
 
 deny contains {"msg": "softened", "pointer": "/years/0/year", "severity": "warning"} if {
@@ -54,7 +54,7 @@ const warnRego = `# METADATA
 # custom:
 #   severity: warning
 #   guidance: Test guidance, p2
-package rules.t.warns
+package planassure.rules.t.warns
 
 deny contains {"msg": "look at this"} if input.organisation.code == "WRN"
 
@@ -170,19 +170,19 @@ func TestNewRejectsBrokenRuleSets(t *testing.T) {
 		extra map[string]string
 		want  string
 	}{
-		{"no metadata", map[string]string{"rules/t/bare.rego": "package rules.t.bare\n\ndeny contains {\"msg\": \"x\"} if false\n"},
+		{"no metadata", map[string]string{"rules/t/bare.rego": "package planassure.rules.t.bare\n\ndeny contains {\"msg\": \"x\"} if false\n"},
 			"rule t.bare (policies/rules/t/bare.rego): no package METADATA"},
-		{"no guidance", map[string]string{"rules/t/ng.rego": "# METADATA\n# title: T\n# custom:\n#   severity: error\npackage rules.t.ng\n\ndeny contains {\"msg\": \"x\"} if false\n"},
+		{"no guidance", map[string]string{"rules/t/ng.rego": "# METADATA\n# title: T\n# custom:\n#   severity: error\npackage planassure.rules.t.ng\n\ndeny contains {\"msg\": \"x\"} if false\n"},
 			"rule t.ng (policies/rules/t/ng.rego): METADATA lacks custom.guidance"},
-		{"bad severity", map[string]string{"rules/t/bs.rego": "# METADATA\n# title: T\n# custom:\n#   severity: fatal\n#   guidance: g\npackage rules.t.bs\n\ndeny contains {\"msg\": \"x\"} if false\n"},
+		{"bad severity", map[string]string{"rules/t/bs.rego": "# METADATA\n# title: T\n# custom:\n#   severity: fatal\n#   guidance: g\npackage planassure.rules.t.bs\n\ndeny contains {\"msg\": \"x\"} if false\n"},
 			"METADATA lacks custom.severity (error or warning)"},
-		{"no deny", map[string]string{"rules/t/nd.rego": "# METADATA\n# title: T\n# custom:\n#   severity: error\n#   guidance: g\npackage rules.t.nd\n\nwarn contains {\"msg\": \"x\"} if false\n"},
+		{"no deny", map[string]string{"rules/t/nd.rego": "# METADATA\n# title: T\n# custom:\n#   severity: error\n#   guidance: g\npackage planassure.rules.t.nd\n\nwarn contains {\"msg\": \"x\"} if false\n"},
 			"rule t.nd (policies/rules/t/nd.rego): defines no deny"},
-		{"misspelt field", map[string]string{"rules/t/typo.rego": "# METADATA\n# title: T\n# custom:\n#   severity: error\n#   guidance: g\npackage rules.t.typo\n\ndeny contains {\"msg\": \"x\"} if input.organisation.cod == \"x\"\n"},
+		{"misspelt field", map[string]string{"rules/t/typo.rego": "# METADATA\n# title: T\n# custom:\n#   severity: error\n#   guidance: g\npackage planassure.rules.t.typo\n\ndeny contains {\"msg\": \"x\"} if input.organisation.cod == \"x\"\n"},
 			"undefined ref: input.organisation.cod"},
-		{"wrong depth", map[string]string{"rules/deep.rego": "package rules.deep\n\nx := 1\n"},
-			"package data.rules.deep (policies/rules/deep.rego): rules live at data.rules.<area>.<name>"},
-		{"unused variable (strict)", map[string]string{"rules/t/strict.rego": "# METADATA\n# title: T\n# custom:\n#   severity: error\n#   guidance: g\npackage rules.t.strict\n\ndeny contains {\"msg\": \"x\"} if {\n\tsome y\n\tinput.organisation.code == \"x\"\n}\n"},
+		{"wrong depth", map[string]string{"rules/deep.rego": "package planassure.rules.deep\n\nx := 1\n"},
+			"package data.planassure.rules.deep (policies/rules/deep.rego): rules live at data.planassure.rules.<area>.<name>"},
+		{"unused variable (strict)", map[string]string{"rules/t/strict.rego": "# METADATA\n# title: T\n# custom:\n#   severity: error\n#   guidance: g\npackage planassure.rules.t.strict\n\ndeny contains {\"msg\": \"x\"} if {\n\tsome y\n\tinput.organisation.code == \"x\"\n}\n"},
 			"declared var y unused"},
 	}
 	for _, tc := range tests {
@@ -217,7 +217,7 @@ func TestUnknownRoundIsAnError(t *testing.T) {
 func TestDataAddsARound(t *testing.T) {
 	t.Parallel()
 	e, err := engine.New(t.Context(), policyFS(map[string]string{
-		"lib/rounds.rego": "package lib.rounds\n\nthresholds := object.union({\"2017-19\": {\"min\": 100}}, data.planassure.rounds)\n",
+		"lib/rounds.rego": "package planassure.lib.rounds\n\nthresholds := object.union({\"2017-19\": {\"min\": 100}}, data.planassure.rounds)\n",
 	}), engine.Options{Data: map[string]any{"planassure": map[string]any{"rounds": map[string]any{"2030/31": map[string]any{}}}}})
 	if err != nil {
 		t.Fatal(err)
@@ -230,7 +230,7 @@ func TestDataAddsARound(t *testing.T) {
 func TestRuntimeErrorGivesVerdictError(t *testing.T) {
 	t.Parallel()
 	e, err := engine.New(t.Context(), policyFS(map[string]string{
-		"rules/t/div.rego": "# METADATA\n# title: T\n# custom:\n#   severity: error\n#   guidance: g\npackage rules.t.div\n\ndeny contains {\"msg\": \"x\"} if {\n\tx := input.years[0].finance.surplus.in_year / 0\n\tx > 1\n}\n",
+		"rules/t/div.rego": "# METADATA\n# title: T\n# custom:\n#   severity: error\n#   guidance: g\npackage planassure.rules.t.div\n\ndeny contains {\"msg\": \"x\"} if {\n\tx := input.years[0].finance.surplus.in_year / 0\n\tx > 1\n}\n",
 	}), engine.Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -58,7 +58,7 @@ func outcome(t *testing.T, res engine.Result, rule string) engine.Outcome {
 // TestExactMoney runs the real policies on figures where float arithmetic gives
 // the wrong verdict: OPA computes decimals in 64-bit binary floating point
 // (200012.2 + 40000.84 + 6300.56 = 246313.60000000000001, whose 0.5% is more
-// than 1231.568), so lib/plan.rego sums and compares money as exact integers.
+// than 1231.568), so lib/exact.rego sums and compares money as exact integers.
 func TestExactMoney(t *testing.T) {
 	t.Parallel()
 	e := builtinEngine(t)

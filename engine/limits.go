@@ -171,7 +171,7 @@ func checkBuiltins(modules map[string]*ast.Module) error {
 	for name, m := range modules {
 		pkg := strings.TrimPrefix(m.Package.Path.String(), "data.")
 		who := "package " + pkg
-		if id, ok := strings.CutPrefix(pkg, "rules."); ok {
+		if id, ok := strings.CutPrefix(pkg, Namespace+".rules."); ok {
 			who = "rule " + id
 		}
 		ast.WalkTerms(m, func(t *ast.Term) bool {

@@ -127,7 +127,7 @@ const slowRule = `# METADATA
 # custom:
 #   severity: error
 #   guidance: g
-package rules.t.slow
+package planassure.rules.t.slow
 
 deny contains {"msg": "never"} if {
 	some i in numbers.range(1, 5000)
@@ -163,8 +163,8 @@ func TestTimeoutGivesVerdictError(t *testing.T) {
 func TestRuntimeErrorNamesTheRule(t *testing.T) {
 	t.Parallel()
 	e, err := engine.New(t.Context(), policyFS(nil), engine.Options{Local: []fs.FS{fstest.MapFS{
-		"rules/t/div.rego":  {Data: []byte("# METADATA\n# title: T\n# custom:\n#   severity: error\n#   guidance: g\npackage rules.t.div\n\ndeny contains {\"msg\": \"x\"} if {\n\tx := input.years[0].finance.surplus.in_year / 0\n\tx > 1\n}\n")},
-		"rules/t/conv.rego": {Data: []byte("# METADATA\n# title: T\n# custom:\n#   severity: error\n#   guidance: g\npackage rules.t.conv\n\ndeny contains {\"msg\": \"x\"} if {\n\tto_number(input.organisation.name) > 1\n}\n")},
+		"rules/t/div.rego":  {Data: []byte("# METADATA\n# title: T\n# custom:\n#   severity: error\n#   guidance: g\npackage planassure.rules.t.div\n\ndeny contains {\"msg\": \"x\"} if {\n\tx := input.years[0].finance.surplus.in_year / 0\n\tx > 1\n}\n")},
+		"rules/t/conv.rego": {Data: []byte("# METADATA\n# title: T\n# custom:\n#   severity: error\n#   guidance: g\npackage planassure.rules.t.conv\n\ndeny contains {\"msg\": \"x\"} if {\n\tto_number(input.organisation.name) > 1\n}\n")},
 	}}})
 	if err != nil {
 		t.Fatal(err)
@@ -197,7 +197,7 @@ func TestPoliciesCannotReachOut(t *testing.T) {
 		{"uuid.rfc4122", `uuid.rfc4122("x") == ""`},
 	} {
 		t.Run(tc.builtin, func(t *testing.T) {
-			src := "# METADATA\n# title: T\n# custom:\n#   severity: error\n#   guidance: g\npackage rules.t.out\n\ndeny contains {\"msg\": \"x\"} if {\n\t" + tc.body + "\n}\n"
+			src := "# METADATA\n# title: T\n# custom:\n#   severity: error\n#   guidance: g\npackage planassure.rules.t.out\n\ndeny contains {\"msg\": \"x\"} if {\n\t" + tc.body + "\n}\n"
 			_, err := engine.New(t.Context(), policyFS(nil), engine.Options{Local: []fs.FS{fstest.MapFS{"rules/t/out.rego": {Data: []byte(src)}}}})
 			want := "rule t.out (local1/rules/t/out.rego:9) uses " + tc.builtin + ", which local policies may not use"
 			if err == nil || !strings.Contains(err.Error(), want) {

@@ -5,7 +5,7 @@ import (
 	"fmt"
 )
 
-// entry is one element of data.main.deny.
+// entry is one element of data.planassure.main.deny.
 type entry struct {
 	Rule     string `json:"rule"`
 	Msg      string `json:"msg"`
@@ -15,13 +15,13 @@ type entry struct {
 	Severity string `json:"severity"`
 }
 
-// naEntry is one element of data.main.not_applicable.
+// naEntry is one element of data.planassure.main.not_applicable.
 type naEntry struct {
 	Rule string
 	Msg  string
 }
 
-// readResult reads data.main's value as returned by the evaluation (maps,
+// readResult reads data.planassure.main's value as returned by the evaluation (maps,
 // slices, json.Number, strings, bools) without a JSON round trip. Values are
 // as a round trip would give them; a field of the wrong type is an error.
 func readResult(v any) ([]entry, []naEntry, error) {

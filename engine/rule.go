@@ -19,7 +19,7 @@ const (
 
 // Rule is one assurance rule, read from the METADATA of its Rego package.
 type Rule struct {
-	ID          string   `json:"id"` // package path below data.rules: "finance.cumulative_surplus"
+	ID          string   `json:"id"` // package path below data.planassure.rules: "finance.cumulative_surplus"
 	Area        string   `json:"area"`
 	Title       string   `json:"title"`
 	Description string   `json:"description,omitempty"`
@@ -32,7 +32,7 @@ type Rule struct {
 }
 
 // rulesFrom reads every rule's METADATA from the compiled policies. A rule is a
-// package data.rules.<area>.<name>; each must carry package-scope METADATA with
+// package data.planassure.rules.<area>.<name>; each must carry package-scope METADATA with
 // a title, custom.severity (error or warning) and custom.guidance, and define
 // deny. Any breach rejects the whole rule set.
 func rulesFrom(c *ast.Compiler) (map[string]Rule, error) {
@@ -82,10 +82,10 @@ func rulesFrom(c *ast.Compiler) (map[string]Rule, error) {
 		}
 		rules[id] = r
 	}
-	// every package below data.rules must be a rule with METADATA
+	// every package below data.planassure.rules must be a rule with METADATA
 	for _, m := range c.Modules {
 		path := m.Package.Path
-		if len(path) < 2 || !path[1].Equal(ast.InternedTerm("rules")) {
+		if len(path) < 3 || !path[1].Equal(ast.InternedTerm(Namespace)) || !path[2].Equal(ast.InternedTerm("rules")) {
 			continue
 		}
 		if strings.HasSuffix(path.String(), "_test") {
@@ -93,7 +93,7 @@ func rulesFrom(c *ast.Compiler) (map[string]Rule, error) {
 		}
 		id, ok := ruleID(path)
 		if !ok {
-			errs = append(errs, fmt.Sprintf("package %s (%s): rules live at data.rules.<area>.<name>", path, m.Package.Location.File))
+			errs = append(errs, fmt.Sprintf("package %s (%s): rules live at data.planassure.rules.<area>.<name>", path, m.Package.Location.File))
 			continue
 		}
 		if _, ok := rules[id]; !ok && !hasMetadataError(errs, id) {
@@ -140,13 +140,14 @@ func definesDeny(m *ast.Module) bool {
 	return false
 }
 
-// ruleID turns data.rules.finance.cumulative_surplus into "finance.cumulative_surplus".
+// ruleID turns data.planassure.rules.finance.cumulative_surplus into "finance.cumulative_surplus".
 func ruleID(path ast.Ref) (string, bool) {
-	if len(path) != 4 || !path[0].Equal(ast.DefaultRootDocument) || !path[1].Equal(ast.InternedTerm("rules")) {
+	if len(path) != 5 || !path[0].Equal(ast.DefaultRootDocument) || !path[1].Equal(ast.InternedTerm(Namespace)) ||
+		!path[2].Equal(ast.InternedTerm("rules")) {
 		return "", false
 	}
-	area, ok1 := path[2].Value.(ast.String)
-	name, ok2 := path[3].Value.(ast.String)
+	area, ok1 := path[3].Value.(ast.String)
+	name, ok2 := path[4].Value.(ast.String)
 	if !ok1 || !ok2 {
 		return "", false
 	}

@@ -1,21 +1,21 @@
 # METADATA
 # title: planassure
 # description: |
-#   The one entrypoint. Collects every finding of every rule under data.rules,
-#   tagged with the rule id (the package path below data.rules), and the rules
+#   The one entrypoint. Collects every finding of every rule under data.planassure.rules,
+#   tagged with the rule id (the package path below data.planassure.rules), and the rules
 #   that do not apply to the plan's planning round. Rules of the footprint area run
 #   on footprint (STP) submissions only, and every other area on plans only.
 # entrypoint: true
-package main
+package planassure.main
 
-import data.lib.plan
+import data.planassure.lib.plan
 
 # METADATA
 # description: every finding of every rule, tagged with its rule id
 deny contains object.union(finding, {"rule": concat(".", [area, name])}) if {
 	some area, name
 	_applies(area)
-	some finding in data.rules[area][name].deny
+	some finding in data.planassure.rules[area][name].deny
 }
 
 # METADATA
@@ -23,14 +23,14 @@ deny contains object.union(finding, {"rule": concat(".", [area, name])}) if {
 not_applicable contains {"rule": concat(".", [area, name]), "msg": msg} if {
 	some area, name
 	_applies(area)
-	some msg in data.rules[area][name].not_applicable
+	some msg in data.planassure.rules[area][name].not_applicable
 }
 
 # METADATA
 # description: rules of the other kind of document, with the reason they do not apply
 not_applicable contains {"rule": concat(".", [area, name]), "msg": _other_kind} if {
 	some area, name
-	data.rules[area][name].deny
+	data.planassure.rules[area][name].deny
 	not _applies(area)
 }
 

@@ -1,8 +1,8 @@
-package main_test
+package planassure.main_test
 
-import data.lib.fixture_test as fixture
-import data.lib.footprint_fixture_test as footprint_fixture
-import data.main
+import data.planassure.lib.fixture_test as fixture
+import data.planassure.lib.footprint_fixture_test as footprint_fixture
+import data.planassure.main
 
 test_pass_fixture_has_no_findings if {
 	r := main.deny with input as fixture.plan

@@ -14,8 +14,8 @@ import (
 	"github.com/planassure/planassure/policies"
 )
 
-// TestParityWithPlainOPA evaluates data.main.deny on each shipped plan the way
-// `opa eval -d policies -i PLAN data.main.deny` and conftest do (the policy
+// TestParityWithPlainOPA evaluates data.planassure.main.deny on each shipped plan the way
+// `opa eval -d policies -i PLAN data.planassure.main.deny` and conftest do (the policy
 // files from disk, no schema, no engine) and requires the same findings as the
 // engine reports.
 func TestParityWithPlainOPA(t *testing.T) {
@@ -23,7 +23,7 @@ func TestParityWithPlainOPA(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	q, err := rego.New(rego.Query("data.main.deny"), rego.Load([]string{"."}, nil)).PrepareForEval(t.Context())
+	q, err := rego.New(rego.Query("data.planassure.main.deny"), rego.Load([]string{"."}, nil)).PrepareForEval(t.Context())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -181,7 +181,7 @@ func TestLineLength(t *testing.T) {
 var packageLine = regexp.MustCompile(`(?m)^package (\S+)$`)
 
 // TestLayout requires each rule at rules/<area>/<rule>.rego in package
-// rules.<area>.<rule>, with a test file beside it holding a passing case, a
+// planassure.rules.<area>.<rule>, with a test file beside it holding a passing case, a
 // failing case and a missing-figure case.
 func TestLayout(t *testing.T) {
 	files := regoFiles(t)
@@ -193,7 +193,7 @@ func TestLayout(t *testing.T) {
 			continue
 		}
 		pkg := string(m[1])
-		want := strings.ReplaceAll(strings.TrimSuffix(name, ".rego"), "/", ".")
+		want := "planassure." + strings.ReplaceAll(strings.TrimSuffix(name, ".rego"), "/", ".")
 		if pkg != want {
 			t.Errorf("%s: package %s, want %s (the package path matches the file path)", name, pkg, want)
 		}

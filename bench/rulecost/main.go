@@ -3,12 +3,12 @@
 //
 //	go run ./bench/rulecost [-n 200] [PLAN]            each rule's deny and not_applicable
 //	                                                    timed alone, most expensive first
-//	go run ./bench/rulecost -marginal [-n 5] [PLAN]    allocations data.main makes, and what
+//	go run ./bench/rulecost -marginal [-n 5] [PLAN]    allocations data.planassure.main makes, and what
 //	                                                    each rule file adds to them
-//	go run ./bench/rulecost -total [-n 60] [PLAN]      data.main's allocations and CPU time
+//	go run ./bench/rulecost -total [-n 60] [PLAN]      data.planassure.main's allocations and CPU time
 //
 // Timed alone, a rule also pays for the library helpers it calls, which
-// data.main computes once for all rules: the first mode's column adds up to
+// data.planassure.main computes once for all rules: the first mode's column adds up to
 // more than the whole. -marginal compiles the policies without each rule file
 // in turn instead. It counts allocations, which unlike time are the same on
 // every run and on a busy machine, and follow the evaluator's work. -total
@@ -38,8 +38,8 @@ import (
 
 func main() {
 	n := flag.Int("n", 200, "evaluations per measurement")
-	marginal := flag.Bool("marginal", false, "allocations of data.main, and what each rule file adds to them")
-	total := flag.Bool("total", false, "allocations and CPU time of one evaluation of data.main")
+	marginal := flag.Bool("marginal", false, "allocations of data.planassure.main, and what each rule file adds to them")
+	total := flag.Bool("total", false, "allocations and CPU time of one evaluation of data.planassure.main")
 	flag.Parse()
 	path := "plans/06W-2017-19.json"
 	if flag.NArg() > 0 {
@@ -66,7 +66,7 @@ func run(w io.Writer, path string, n int, marginal, total bool) error {
 	}
 	switch {
 	case total:
-		q, err := prepare(ctx, modules, "data.main")
+		q, err := prepare(ctx, modules, "data.planassure.main")
 		if err != nil {
 			return err
 		}
@@ -78,7 +78,7 @@ func run(w io.Writer, path string, n int, marginal, total bool) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "%8d allocs %8.0f µs CPU  data.main, every rule\n", allocs, float64(cpu)/1e3)
+		fmt.Fprintf(w, "%8d allocs %8.0f µs CPU  data.planassure.main, every rule\n", allocs, float64(cpu)/1e3)
 		return nil
 	case marginal:
 		return printMarginal(ctx, w, modules, value, n)
@@ -183,11 +183,11 @@ func cpuTime() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
-// printMarginal prints data.main's allocations with every rule, and what each
+// printMarginal prints data.planassure.main's allocations with every rule, and what each
 // rule file adds: the whole less the whole without that file.
 func printMarginal(ctx context.Context, w io.Writer, modules map[string]*ast.Module, value ast.Value, n int) error {
 	allocsOf := func(mods map[string]*ast.Module) (int64, error) {
-		q, err := prepare(ctx, mods, "data.main")
+		q, err := prepare(ctx, mods, "data.planassure.main")
 		if err != nil {
 			return 0, err
 		}
@@ -218,7 +218,7 @@ func printMarginal(ctx context.Context, w io.Writer, modules map[string]*ast.Mod
 		}
 		return costs[i].file < costs[j].file
 	})
-	fmt.Fprintf(w, "%8d allocs  data.main, every rule\n", whole)
+	fmt.Fprintf(w, "%8d allocs  data.planassure.main, every rule\n", whole)
 	var sum int64
 	for _, c := range costs {
 		sum += c.adds
@@ -241,9 +241,9 @@ func copyModules(modules map[string]*ast.Module, without string) map[string]*ast
 
 // printAlone times each rule's deny and not_applicable evaluated on its own.
 func printAlone(ctx context.Context, w io.Writer, modules map[string]*ast.Module, value ast.Value, n int) error {
-	queries := []string{"data.main"}
+	queries := []string{"data.planassure.main"}
 	for _, m := range modules {
-		if p := m.Package.Path.String(); strings.HasPrefix(p, "data.rules.") {
+		if p := m.Package.Path.String(); strings.HasPrefix(p, "data.planassure.rules.") {
 			queries = append(queries, p+".deny", p+".not_applicable")
 		}
 	}

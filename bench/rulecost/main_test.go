@@ -15,7 +15,7 @@ func TestTotal(t *testing.T) {
 	if err := run(&out, plan, 2, false, true); err != nil {
 		t.Fatal(err)
 	}
-	m := regexp.MustCompile(`^\s*(\d+) allocs\s+(\d+) µs CPU  data.main, every rule\n$`).FindStringSubmatch(out.String())
+	m := regexp.MustCompile(`^\s*(\d+) allocs\s+(\d+) µs CPU  data.planassure.main, every rule\n$`).FindStringSubmatch(out.String())
 	if m == nil {
 		t.Fatalf("output %q", out.String())
 	}
@@ -42,7 +42,7 @@ func TestMarginal(t *testing.T) {
 			t.Errorf("no line for %s in\n%s", file, out.String())
 		}
 	}
-	m := regexp.MustCompile(`(?m)^\s*(-?\d+) allocs  data.main, every rule$`).FindStringSubmatch(out.String())
+	m := regexp.MustCompile(`(?m)^\s*(-?\d+) allocs  data.planassure.main, every rule$`).FindStringSubmatch(out.String())
 	last := regexp.MustCompile(`(?m)^\s*(-?\d+) allocs  the rules' own; the rest, (-?\d+), is what they share$`).FindStringSubmatch(out.String())
 	if m == nil || last == nil {
 		t.Fatalf("output %q", out.String())
@@ -57,7 +57,7 @@ func TestAlone(t *testing.T) {
 	if err := run(&out, plan, 1, false, false); err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range []string{"data.main", "data.rules.finance.contingency.deny", "data.rules.performance.ae_4hr.not_applicable"} {
+	for _, q := range []string{"data.planassure.main", "data.planassure.rules.finance.contingency.deny", "data.planassure.rules.performance.ae_4hr.not_applicable"} {
 		if !strings.Contains(out.String(), "  "+q+"\n") {
 			t.Errorf("no line for %s", q)
 		}

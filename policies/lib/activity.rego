@@ -3,9 +3,9 @@
 #   Helpers and thresholds for the activity rules. An activity line (plan-format.md)
 #   is a count, or an object {plan, growth, qipp, backlog_clearance} whose plan is
 #   the year's total.
-package lib.activity
+package planassure.lib.activity
 
-import data.lib.rounds
+import data.planassure.lib.rounds
 
 # METADATA
 # description: the activity lines of plan-format.md (other keys, such as x_*, are not lines)

@@ -1,7 +1,7 @@
-package lib.activity_test
+package planassure.lib.activity_test
 
-import data.lib.activity
-import data.lib.fixture_test as fixture
+import data.planassure.lib.activity
+import data.planassure.lib.fixture_test as fixture
 
 test_seven_lines if {
 	count(activity.lines) == 7

@@ -2,7 +2,7 @@
 # description: |
 #   One minimal, consistent 2017-19 plan that meets every rule. Rule tests
 #   start from it and change only the figure under test (json.patch).
-package lib.fixture_test
+package planassure.lib.fixture_test
 
 plan := {
 	"organisation": {

@@ -6,9 +6,9 @@
 #   Commissioner = CCG members + commissioner lines; provider = provider members +
 #   provider lines; NHS = commissioner + provider + system-level (nhs) lines;
 #   health and care = NHS + local authority members and lines.
-package lib.footprint
+package planassure.lib.footprint
 
-import data.lib.plan
+import data.planassure.lib.plan
 
 # METADATA
 # description: the footprint's members, keyed by organisation code

@@ -3,9 +3,9 @@
 #   One minimal, consistent 2017-19 footprint (STP) submission that meets every footprint
 #   rule: a CCG (the plan fixture's 00X), two providers and a county council. Rule tests
 #   start from it and change only the figure under test (json.patch).
-package lib.footprint_fixture_test
+package planassure.lib.footprint_fixture_test
 
-import data.lib.fixture_test as fixture
+import data.planassure.lib.fixture_test as fixture
 
 footprint := {
 	"schema_version": "1",

@@ -1,7 +1,7 @@
-package lib.footprint_test
+package planassure.lib.footprint_test
 
-import data.lib.footprint
-import data.lib.footprint_fixture_test as fixtures
+import data.planassure.lib.footprint
+import data.planassure.lib.footprint_fixture_test as fixtures
 
 test_label_names_members_and_codes if {
 	footprint.label("R0A") == "Fixture Acute NHS FT (R0A)" with input as fixtures.footprint

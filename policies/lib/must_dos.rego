@@ -5,9 +5,9 @@
 #   CCG Operating Plan 2016/17; kept in the 2017-19 operational planning guidance),
 #   the performance keys that measure them (domain.md, must_dos.metrics_linked) and
 #   the plan period their milestones must fall in.
-package lib.must_dos
+package planassure.lib.must_dos
 
-import data.lib.plan
+import data.planassure.lib.plan
 
 # METADATA
 # description: the must-do numbers, 1 to 9, each with a short name for messages (plan-format.md)

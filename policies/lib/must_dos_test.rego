@@ -1,7 +1,7 @@
-package lib.must_dos_test
+package planassure.lib.must_dos_test
 
-import data.lib.fixture_test as fixture
-import data.lib.must_dos
+import data.planassure.lib.fixture_test as fixture
+import data.planassure.lib.must_dos
 
 test_nine_must_dos if {
 	object.keys(must_dos.names) == {n | some n in numbers.range(1, 9)}

@@ -7,10 +7,11 @@
 #   error); an absent figure is an error (the trajectory is a required part of the
 #   submission). Where monthly levels are given, they are 12 percentages from April to
 #   March and the last equals the plan within 0.1.
-package lib.performance
+package planassure.lib.performance
 
-import data.lib.plan
-import data.lib.rounds
+import data.planassure.lib.exact
+import data.planassure.lib.plan
+import data.planassure.lib.rounds
 
 # METADATA
 # description: each metric key, in words a finance lead reads in a message
@@ -130,7 +131,7 @@ findings[key] contains finding if {
 	_twelve_months(metric.monthly)
 	last := metric.monthly[11]
 	is_number(last)
-	not plan.within(last, metric.plan, _monthly_tolerance)
+	not exact.within(last, metric.plan, _monthly_tolerance)
 	finding := {
 		"msg": sprintf("%s: %s monthly trajectory ends at %v%% in March, not at the %v%% planned for the year", [
 			year.year, labels[key],

@@ -1,8 +1,8 @@
-package lib.performance_test
+package planassure.lib.performance_test
 
-import data.lib.fixture_test as fixture
-import data.lib.performance
-import data.lib.rounds
+import data.planassure.lib.fixture_test as fixture
+import data.planassure.lib.performance
+import data.planassure.lib.rounds
 
 _keys := {
 	"ae_4hr", "rtt_18wk", "cancer_2ww", "cancer_31d", "cancer_62d", "diagnostics_6wk", "iapt_access",
@@ -14,7 +14,7 @@ _keys := {
 test_pass_every_key_labelled if {
 	object.keys(performance.labels) == _keys
 	every key in _keys {
-		data.rules.performance[key].deny == set() with input as fixture.plan
+		data.planassure.rules.performance[key].deny == set() with input as fixture.plan
 	}
 }
 
@@ -329,6 +329,6 @@ test_pass_unknown_round_has_no_findings if {
 	r == {}
 	every key in _keys {
 		not performance.applies(key) with input as plan
-		data.rules.performance[key].not_applicable == set() with input as plan
+		data.planassure.rules.performance[key].not_applicable == set() with input as plan
 	}
 }

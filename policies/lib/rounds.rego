@@ -4,7 +4,7 @@
 #   A threshold absent from a round means the rule does not apply in that round.
 #   Users override or add rounds with data at data.planassure.rounds, merged over
 #   the built-in ones key by key.
-package lib.rounds
+package planassure.lib.rounds
 
 _builtin := {
 	"2016/17": {

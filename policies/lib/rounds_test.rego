@@ -1,7 +1,7 @@
-package lib.rounds_test
+package planassure.lib.rounds_test
 
-import data.lib.fixture_test as fixture
-import data.lib.rounds
+import data.planassure.lib.fixture_test as fixture
+import data.planassure.lib.rounds
 
 test_known_rounds if {
 	object.keys(rounds.thresholds) == {"2016/17", "2017-19", "2018/19"}

@@ -19,10 +19,10 @@
 #     Operational Planning and Contracting Guidance 2017-2019, activity and finance plans; Norwich
 #     CCG Operational Plan 2017-19, s4.2.5, p16 ("Financial and activity planning have been produced
 #     together to ensure consistency")
-package rules.activity.finance_alignment
+package planassure.rules.activity.finance_alignment
 
-import data.lib.activity
-import data.lib.plan
+import data.planassure.lib.activity
+import data.planassure.lib.plan
 
 _gap := activity.alignment_gap_pp
 

@@ -1,7 +1,7 @@
-package rules.activity.finance_alignment_test
+package planassure.rules.activity.finance_alignment_test
 
-import data.lib.fixture_test as fixture
-import data.rules.activity.finance_alignment
+import data.planassure.lib.fixture_test as fixture
+import data.planassure.rules.activity.finance_alignment
 
 test_pass_fixture if {
 	r := finance_alignment.deny with input as fixture.plan

@@ -24,11 +24,12 @@
 #     Operational Plan 2017-19, s4.2.5, p16 and Figure 3 (acute activity plans built "using agreed
 #     forecast outturn figures for 2016/17 as a foundation", adjusted for growth, RTT backlog
 #     clearance and QIPP schemes)
-package rules.activity.identity
+package planassure.rules.activity.identity
 
-import data.lib.activity
-import data.lib.plan
-import data.lib.rounds
+import data.planassure.lib.activity
+import data.planassure.lib.exact
+import data.planassure.lib.plan
+import data.planassure.lib.rounds
 
 _tolerance := rounds.current.tolerance
 
@@ -38,7 +39,7 @@ deny contains finding if {
 	_complete(line)
 	previous := _previous_total(i, key)
 	built := ((previous + line.growth) + line.qipp) + line.backlog_clearance
-	not plan.within(line.plan, built, _tolerance)
+	not exact.within(line.plan, built, _tolerance)
 	finding := {
 		"msg": sprintf(
 			"%s: %s plan %v is not the %s total %v + growth %v + QIPP %v + backlog clearance %v = %v (tolerance %v)",

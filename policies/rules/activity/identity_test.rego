@@ -1,7 +1,7 @@
-package rules.activity.identity_test
+package planassure.rules.activity.identity_test
 
-import data.lib.fixture_test as fixture
-import data.rules.activity.identity
+import data.planassure.lib.fixture_test as fixture
+import data.planassure.rules.activity.identity
 
 test_pass_fixture if {
 	r := identity.deny with input as fixture.plan

@@ -1,7 +1,7 @@
-package rules.finance.contingency_test
+package planassure.rules.finance.contingency_test
 
-import data.lib.fixture_test as fixture
-import data.rules.finance.contingency
+import data.planassure.lib.fixture_test as fixture
+import data.planassure.rules.finance.contingency
 
 test_pass_fixture if {
 	r := contingency.deny with input as fixture.plan

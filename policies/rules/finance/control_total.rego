@@ -17,9 +17,9 @@
 #   guidance: >-
 #     Planning guidance, control totals; Norwich CCG Operational Plan 2017-19, s4.2, p14
 #     ("The 2017/19 financial plan delivers the CCG's control totals as set by NHS England")
-package rules.finance.control_total
+package planassure.rules.finance.control_total
 
-import data.lib.plan
+import data.planassure.lib.plan
 
 _control_total := ["finance", "surplus", "control_total"]
 

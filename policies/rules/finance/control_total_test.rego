@@ -1,7 +1,7 @@
-package rules.finance.control_total_test
+package planassure.rules.finance.control_total_test
 
-import data.lib.fixture_test as fixture
-import data.rules.finance.control_total
+import data.planassure.lib.fixture_test as fixture
+import data.planassure.rules.finance.control_total
 
 # the fixture sets no control total: nothing to check
 test_pass_fixture if {

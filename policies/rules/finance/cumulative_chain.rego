@@ -20,10 +20,11 @@
 #     NHS England finance template (£000); Norwich CCG Operational Plan 2017-19, s4.2, p14
 #     ("Cumulative surplus b/f", "In-year control total (= return of excess surplus from
 #     previous years)", "Cumulative surplus c/f")
-package rules.finance.cumulative_chain
+package planassure.rules.finance.cumulative_chain
 
-import data.lib.plan
-import data.lib.rounds
+import data.planassure.lib.exact
+import data.planassure.lib.plan
+import data.planassure.lib.rounds
 
 _tolerance := rounds.current.tolerance
 
@@ -42,7 +43,7 @@ _figures := {
 deny contains finding if {
 	some i, year in plan.plan_years
 	_has_figures(year)
-	not plan.within(year.finance.surplus.cumulative_carried_forward, _expected_carried_forward(year), _tolerance)
+	not exact.within(year.finance.surplus.cumulative_carried_forward, _expected_carried_forward(year), _tolerance)
 	finding := {
 		"msg": sprintf("%s: cumulative surplus carried forward %v is not %v (%s) (tolerance %v)", [
 			year.year,
@@ -68,7 +69,7 @@ deny contains finding if {
 	plan.has_figure(year, _brought_forward)
 	plan.has_figure(previous, _carried_forward)
 	brought_forward := year.finance.surplus.cumulative_brought_forward
-	not plan.within(brought_forward, previous.finance.surplus.cumulative_carried_forward, _tolerance)
+	not exact.within(brought_forward, previous.finance.surplus.cumulative_carried_forward, _tolerance)
 	finding := {
 		"msg": sprintf("%s: cumulative surplus brought forward %v is not %s's carried forward %v (tolerance %v)", [
 			year.year,
@@ -119,7 +120,7 @@ _has_figures(year) if {
 	}
 }
 
-_expected_carried_forward(year) := plan.difference(plan.total([brought_forward, in_year]), drawn_down) if {
+_expected_carried_forward(year) := exact.difference(exact.total([brought_forward, in_year]), drawn_down) if {
 	brought_forward := year.finance.surplus.cumulative_brought_forward
 	in_year := year.finance.surplus.in_year
 	drawn_down := year.finance.funding.return_of_excess_surplus

@@ -1,7 +1,7 @@
-package rules.finance.cumulative_chain_test
+package planassure.rules.finance.cumulative_chain_test
 
-import data.lib.fixture_test as fixture
-import data.rules.finance.cumulative_chain
+import data.planassure.lib.fixture_test as fixture
+import data.planassure.rules.finance.cumulative_chain
 
 test_pass_fixture if {
 	r := cumulative_chain.deny with input as fixture.plan

@@ -20,10 +20,11 @@
 #   guidance: >-
 #     Planning guidance business rules; Norwich CCG Operational Plan 2017-19, s4.2, p13-15 ("NHS
 #     England expectation of 1% cumulative surplus")
-package rules.finance.cumulative_surplus
+package planassure.rules.finance.cumulative_surplus
 
-import data.lib.plan
-import data.lib.rounds
+import data.planassure.lib.exact
+import data.planassure.lib.plan
+import data.planassure.lib.rounds
 
 _min_pct := rounds.current.cumulative_surplus_pct
 
@@ -31,7 +32,7 @@ deny contains finding if {
 	some i, year in plan.plan_years
 	_has_figures(year)
 	not _agreed_deficit(year)
-	not plan.at_least_pct(year.finance.surplus.cumulative_carried_forward, _min_pct, plan.allocation(year))
+	not exact.at_least_pct(year.finance.surplus.cumulative_carried_forward, _min_pct, plan.allocation(year))
 	finding := _shortfall(i, year)
 }
 
@@ -46,7 +47,7 @@ deny contains object.union(_shortfall(i, year), {
 	some i, year in plan.plan_years
 	_has_figures(year)
 	_agreed_deficit(year)
-	not plan.at_least_pct(year.finance.surplus.cumulative_carried_forward, _min_pct, plan.allocation(year))
+	not exact.at_least_pct(year.finance.surplus.cumulative_carried_forward, _min_pct, plan.allocation(year))
 }
 
 # a missing figure fails the rule; it never passes it by being undefined
@@ -90,9 +91,9 @@ _shortfall(i, year) := {
 		plan.pct(year.finance.surplus.cumulative_carried_forward, plan.allocation(year)),
 		plan.allocation(year),
 		_min_pct,
-		plan.share(_min_pct, plan.allocation(year)),
+		exact.share(_min_pct, plan.allocation(year)),
 	]),
 	"pointer": plan.pointer(i, "finance/surplus/cumulative_carried_forward"),
-	"expected": plan.share(_min_pct, plan.allocation(year)),
+	"expected": exact.share(_min_pct, plan.allocation(year)),
 	"actual": year.finance.surplus.cumulative_carried_forward,
 }

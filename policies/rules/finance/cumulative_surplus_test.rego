@@ -1,7 +1,7 @@
-package rules.finance.cumulative_surplus_test
+package planassure.rules.finance.cumulative_surplus_test
 
-import data.lib.fixture_test as fixture
-import data.rules.finance.cumulative_surplus
+import data.planassure.lib.fixture_test as fixture
+import data.planassure.rules.finance.cumulative_surplus
 
 test_pass_fixture if {
 	r := cumulative_surplus.deny with input as fixture.plan

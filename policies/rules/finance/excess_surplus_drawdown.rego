@@ -21,10 +21,11 @@
 #     Planning guidance business rules; Norwich CCG Operational Plan 2017-19, s4.2, p13
 #     ("This represents £0.9m more than was required to deliver the NHS England expectation
 #     of 1% cumulative surplus; this excess surplus is to be returned to the CCG")
-package rules.finance.excess_surplus_drawdown
+package planassure.rules.finance.excess_surplus_drawdown
 
-import data.lib.plan
-import data.lib.rounds
+import data.planassure.lib.exact
+import data.planassure.lib.plan
+import data.planassure.lib.rounds
 
 _min_pct := rounds.current.cumulative_surplus_pct
 
@@ -37,7 +38,7 @@ deny contains finding if {
 	some i, year in plan.plan_years
 	_draws_down(year)
 	_has_figures(year)
-	not plan.at_least_pct(_left_after_drawdown(year), _min_pct, plan.allocation(year))
+	not exact.at_least_pct(_left_after_drawdown(year), _min_pct, plan.allocation(year))
 	finding := _excess(i, year)
 }
 
@@ -77,15 +78,15 @@ _has_figures(year) if {
 	plan.has_allocation(year)
 }
 
-_left_after_drawdown(year) := plan.difference(brought_forward, drawn_down) if {
+_left_after_drawdown(year) := exact.difference(brought_forward, drawn_down) if {
 	brought_forward := year.finance.surplus.cumulative_brought_forward
 	drawn_down := year.finance.funding.return_of_excess_surplus
 }
 
 # the most that may be drawn down: the surplus brought forward above the threshold line
-_limit(year) := plan.difference(
+_limit(year) := exact.difference(
 	year.finance.surplus.cumulative_brought_forward,
-	plan.share(_min_pct, plan.allocation(year)),
+	exact.share(_min_pct, plan.allocation(year)),
 )
 
 # expected and actual are £000: the most the plan may draw down, and what it draws down
@@ -98,7 +99,7 @@ _excess(i, year) := {
 			year.finance.surplus.cumulative_brought_forward,
 			_min_pct,
 			plan.allocation(year),
-			plan.share(_min_pct, plan.allocation(year)),
+			exact.share(_min_pct, plan.allocation(year)),
 		]),
 	]),
 	"pointer": plan.pointer(i, "finance/funding/return_of_excess_surplus"),

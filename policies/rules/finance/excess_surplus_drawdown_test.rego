@@ -1,7 +1,7 @@
-package rules.finance.excess_surplus_drawdown_test
+package planassure.rules.finance.excess_surplus_drawdown_test
 
-import data.lib.fixture_test as fixture
-import data.rules.finance.excess_surplus_drawdown
+import data.planassure.lib.fixture_test as fixture
+import data.planassure.rules.finance.excess_surplus_drawdown
 
 test_pass_fixture if {
 	r := excess_surplus_drawdown.deny with input as fixture.plan

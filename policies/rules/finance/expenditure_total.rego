@@ -23,10 +23,11 @@
 #     NHS England finance template (£000); Norwich CCG Operational Plan 2017-19, s4.2, p15,
 #     Figure 2 "Summary of CCG Financial Plan" (Acute Commissioning ... Running Costs,
 #     Total Expenditure before savings)
-package rules.finance.expenditure_total
+package planassure.rules.finance.expenditure_total
 
-import data.lib.plan
-import data.lib.rounds
+import data.planassure.lib.exact
+import data.planassure.lib.plan
+import data.planassure.lib.rounds
 
 _tolerance := rounds.current.tolerance
 
@@ -45,7 +46,7 @@ _lines := {
 deny contains finding if {
 	some i, year in plan.plan_years
 	_has_figures(year)
-	not plan.within(year.finance.expenditure.total, _sum_of_lines(year), _tolerance)
+	not exact.within(year.finance.expenditure.total, _sum_of_lines(year), _tolerance)
 	finding := {
 		"msg": sprintf("%s: total expenditure %v is not the sum of its seven lines, %v (tolerance %v)", [
 			year.year,
@@ -79,4 +80,4 @@ _has_figures(year) if {
 	}
 }
 
-_sum_of_lines(year) := plan.total([object.get(year, path, null) | some path in _lines])
+_sum_of_lines(year) := exact.total([object.get(year, path, null) | some path in _lines])

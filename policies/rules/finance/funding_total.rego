@@ -21,10 +21,11 @@
 #     Figure 2 "Summary of CCG Financial Plan" (Recurrent Programme Allocation, Non-Recurrent
 #     Programme Allocation, Return of Excess Surplus from Prior Years, Running Cost
 #     Allocation, Total Funding)
-package rules.finance.funding_total
+package planassure.rules.finance.funding_total
 
-import data.lib.plan
-import data.lib.rounds
+import data.planassure.lib.exact
+import data.planassure.lib.plan
+import data.planassure.lib.rounds
 
 _tolerance := rounds.current.tolerance
 
@@ -40,7 +41,7 @@ _lines := {
 deny contains finding if {
 	some i, year in plan.plan_years
 	_has_figures(year)
-	not plan.within(year.finance.funding.total, _sum_of_lines(year), _tolerance)
+	not exact.within(year.finance.funding.total, _sum_of_lines(year), _tolerance)
 	finding := {
 		"msg": sprintf("%s: total funding %v is not the sum of its four lines, %v (tolerance %v)", [
 			year.year,
@@ -74,4 +75,4 @@ _has_figures(year) if {
 	}
 }
 
-_sum_of_lines(year) := plan.total([object.get(year, path, null) | some path in _lines])
+_sum_of_lines(year) := exact.total([object.get(year, path, null) | some path in _lines])

@@ -1,7 +1,7 @@
-package rules.finance.funding_total_test
+package planassure.rules.finance.funding_total_test
 
-import data.lib.fixture_test as fixture
-import data.rules.finance.funding_total
+import data.planassure.lib.fixture_test as fixture
+import data.planassure.rules.finance.funding_total
 
 test_pass_fixture if {
 	r := funding_total.deny with input as fixture.plan

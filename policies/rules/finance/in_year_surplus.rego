@@ -20,10 +20,11 @@
 #     NHS England finance template (£000); Norwich CCG Operational Plan 2017-19, s4.2, p15,
 #     Figure 2 "Summary of CCG Financial Plan" (Surplus / (Deficit) before savings, Total
 #     QIPP, Surplus / (Deficit) after savings)
-package rules.finance.in_year_surplus
+package planassure.rules.finance.in_year_surplus
 
-import data.lib.plan
-import data.lib.rounds
+import data.planassure.lib.exact
+import data.planassure.lib.plan
+import data.planassure.lib.rounds
 
 _tolerance := rounds.current.tolerance
 
@@ -38,7 +39,7 @@ _figures := {
 deny contains finding if {
 	some i, year in plan.plan_years
 	_has_figures(year)
-	not plan.within(year.finance.surplus.in_year, _surplus_after_savings(year), _tolerance)
+	not exact.within(year.finance.surplus.in_year, _surplus_after_savings(year), _tolerance)
 	finding := {
 		"msg": sprintf("%s: in-year surplus %v is not funding %v less expenditure %v plus QIPP %v, %v (tolerance %v)", [
 			year.year,
@@ -75,9 +76,9 @@ _has_figures(year) if {
 }
 
 # total QIPP: savings with named schemes and savings still to be found
-_qipp(year) := plan.total([year.finance.qipp.identified, year.finance.qipp.unidentified])
+_qipp(year) := exact.total([year.finance.qipp.identified, year.finance.qipp.unidentified])
 
-_surplus_after_savings(year) := plan.total([
-	plan.difference(year.finance.funding.total, year.finance.expenditure.total),
+_surplus_after_savings(year) := exact.total([
+	exact.difference(year.finance.funding.total, year.finance.expenditure.total),
 	_qipp(year),
 ])

@@ -1,7 +1,7 @@
-package rules.finance.in_year_surplus_test
+package planassure.rules.finance.in_year_surplus_test
 
-import data.lib.fixture_test as fixture
-import data.rules.finance.in_year_surplus
+import data.planassure.lib.fixture_test as fixture
+import data.planassure.rules.finance.in_year_surplus
 
 test_pass_fixture if {
 	r := in_year_surplus.deny with input as fixture.plan

@@ -19,10 +19,10 @@
 #     Planning guidance business rules, Mental Health Investment Standard; Norwich CCG
 #     Operational Plan 2017-19, s4.2, p15 ("spending on Mental Health is rising in each year
 #     by at least the level of uplift in CCG recurrent allocation")
-package rules.finance.mental_health_investment
+package planassure.rules.finance.mental_health_investment
 
-import data.lib.plan
-import data.lib.rounds
+import data.planassure.lib.plan
+import data.planassure.lib.rounds
 
 _standard := rounds.current.mental_health_investment
 

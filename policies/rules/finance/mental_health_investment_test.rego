@@ -1,7 +1,7 @@
-package rules.finance.mental_health_investment_test
+package planassure.rules.finance.mental_health_investment_test
 
-import data.lib.fixture_test as fixture
-import data.rules.finance.mental_health_investment
+import data.planassure.lib.fixture_test as fixture
+import data.planassure.rules.finance.mental_health_investment
 
 test_pass_fixture if {
 	r := mental_health_investment.deny with input as fixture.plan

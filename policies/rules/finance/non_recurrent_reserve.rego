@@ -19,10 +19,11 @@
 #   guidance: >-
 #     Planning guidance business rules; Norwich CCG Operational Plan 2017-19, s4.2, p15
 #     ("Holding a 1% non-recurrent spend reserve")
-package rules.finance.non_recurrent_reserve
+package planassure.rules.finance.non_recurrent_reserve
 
-import data.lib.plan
-import data.lib.rounds
+import data.planassure.lib.exact
+import data.planassure.lib.plan
+import data.planassure.lib.rounds
 
 _min_pct := rounds.current.non_recurrent_reserve_pct
 
@@ -31,7 +32,7 @@ _reserve := ["finance", "reserves", "non_recurrent"]
 deny contains finding if {
 	some i, year in plan.plan_years
 	_has_figures(year)
-	not plan.at_least_pct(year.finance.reserves.non_recurrent, _min_pct, plan.allocation(year))
+	not exact.at_least_pct(year.finance.reserves.non_recurrent, _min_pct, plan.allocation(year))
 	finding := _shortfall(i, year)
 }
 
@@ -66,9 +67,9 @@ _shortfall(i, year) := {
 		plan.pct(year.finance.reserves.non_recurrent, plan.allocation(year)),
 		plan.allocation(year),
 		_min_pct,
-		plan.share(_min_pct, plan.allocation(year)),
+		exact.share(_min_pct, plan.allocation(year)),
 	]),
 	"pointer": plan.pointer(i, "finance/reserves/non_recurrent"),
-	"expected": plan.share(_min_pct, plan.allocation(year)),
+	"expected": exact.share(_min_pct, plan.allocation(year)),
 	"actual": year.finance.reserves.non_recurrent,
 }

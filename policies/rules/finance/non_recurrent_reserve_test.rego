@@ -1,7 +1,7 @@
-package rules.finance.non_recurrent_reserve_test
+package planassure.rules.finance.non_recurrent_reserve_test
 
-import data.lib.fixture_test as fixture
-import data.rules.finance.non_recurrent_reserve
+import data.planassure.lib.fixture_test as fixture
+import data.planassure.rules.finance.non_recurrent_reserve
 
 test_pass_fixture if {
 	r := non_recurrent_reserve.deny with input as fixture.plan

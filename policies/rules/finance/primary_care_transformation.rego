@@ -20,10 +20,10 @@
 #     s4.2, p15 ("Investment of £3 per head of population to support the implementation of new
 #     Models of Primary Care in line with the GP Forward View") and s4.3, p18 ("ring-fenced £3
 #     per head ... (totalling £652k in investment over the 2 years of this plan)")
-package rules.finance.primary_care_transformation
+package planassure.rules.finance.primary_care_transformation
 
-import data.lib.plan
-import data.lib.rounds
+import data.planassure.lib.plan
+import data.planassure.lib.rounds
 
 _per_head := rounds.current.gp_forward_view_per_head
 

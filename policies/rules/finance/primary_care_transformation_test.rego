@@ -1,7 +1,7 @@
-package rules.finance.primary_care_transformation_test
+package planassure.rules.finance.primary_care_transformation_test
 
-import data.lib.fixture_test as fixture
-import data.rules.finance.primary_care_transformation
+import data.planassure.lib.fixture_test as fixture
+import data.planassure.rules.finance.primary_care_transformation
 
 # £3 a head of 200,000 is 600 (£000): the fixture invests 300 in each of its two plan years
 test_pass_fixture if {

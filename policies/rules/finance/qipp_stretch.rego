@@ -20,10 +20,11 @@
 #     Norwich CCG Operational Plan 2017-19, s4.2, p14-16 ("the CCG faces a challenging
 #     savings target in each year (3.9% in 2017/18 and 3.0% in 2018/19)"; key financial
 #     risk: "delivery of a QIPP programme totalling £9.7m")
-package rules.finance.qipp_stretch
+package planassure.rules.finance.qipp_stretch
 
-import data.lib.plan
-import data.lib.rounds
+import data.planassure.lib.exact
+import data.planassure.lib.plan
+import data.planassure.lib.rounds
 
 _max_pct := rounds.current.qipp_stretch_pct
 
@@ -79,9 +80,9 @@ _stretch(i, year) := {
 		plan.pct_up(_qipp(year), plan.allocation(year)),
 		plan.allocation(year),
 		_max_pct,
-		plan.share(_max_pct, plan.allocation(year)),
+		exact.share(_max_pct, plan.allocation(year)),
 	]),
 	"pointer": plan.pointer(i, "finance/qipp"),
-	"expected": plan.share(_max_pct, plan.allocation(year)),
+	"expected": exact.share(_max_pct, plan.allocation(year)),
 	"actual": _qipp(year),
 }

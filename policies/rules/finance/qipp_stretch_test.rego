@@ -1,7 +1,7 @@
-package rules.finance.qipp_stretch_test
+package planassure.rules.finance.qipp_stretch_test
 
-import data.lib.fixture_test as fixture
-import data.rules.finance.qipp_stretch
+import data.planassure.lib.fixture_test as fixture
+import data.planassure.rules.finance.qipp_stretch
 
 test_pass_fixture if {
 	r := qipp_stretch.deny with input as fixture.plan

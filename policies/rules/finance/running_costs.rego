@@ -15,9 +15,9 @@
 #     Norwich CCG Operational Plan 2017-19, s3, p6 ("The amount allocated to the CCG for its
 #     running costs is £4.5million"), and s4.2, p15, Figure 2 (Running Cost Allocation;
 #     Running Costs)
-package rules.finance.running_costs
+package planassure.rules.finance.running_costs
 
-import data.lib.plan
+import data.planassure.lib.plan
 
 _figures := {
 	"running costs": ["finance", "expenditure", "running_costs"],

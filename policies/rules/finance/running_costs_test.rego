@@ -1,7 +1,7 @@
-package rules.finance.running_costs_test
+package planassure.rules.finance.running_costs_test
 
-import data.lib.fixture_test as fixture
-import data.rules.finance.running_costs
+import data.planassure.lib.fixture_test as fixture
+import data.planassure.rules.finance.running_costs
 
 test_pass_fixture if {
 	r := running_costs.deny with input as fixture.plan

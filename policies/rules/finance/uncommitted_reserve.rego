@@ -23,10 +23,11 @@
 #     Planning guidance business rules; Norwich CCG Operational Plan 2017-19, s4.2, p15
 #     ("Holding a 1% non-recurrent spend reserve, of which 0.5% is uncommitted and will be
 #     held as a risk reserve")
-package rules.finance.uncommitted_reserve
+package planassure.rules.finance.uncommitted_reserve
 
-import data.lib.plan
-import data.lib.rounds
+import data.planassure.lib.exact
+import data.planassure.lib.plan
+import data.planassure.lib.rounds
 
 _min_pct := rounds.current.uncommitted_reserve_pct
 
@@ -39,7 +40,7 @@ deny contains finding if {
 	some i, year in plan.plan_years
 	plan.has_figure(year, _uncommitted)
 	plan.has_allocation(year)
-	not plan.at_least_pct(year.finance.reserves.non_recurrent_uncommitted, _min_pct, plan.allocation(year))
+	not exact.at_least_pct(year.finance.reserves.non_recurrent_uncommitted, _min_pct, plan.allocation(year))
 	finding := _shortfall(i, year)
 }
 
@@ -89,9 +90,9 @@ _shortfall(i, year) := {
 		plan.pct(year.finance.reserves.non_recurrent_uncommitted, plan.allocation(year)),
 		plan.allocation(year),
 		_min_pct,
-		plan.share(_min_pct, plan.allocation(year)),
+		exact.share(_min_pct, plan.allocation(year)),
 	]),
 	"pointer": plan.pointer(i, "finance/reserves/non_recurrent_uncommitted"),
-	"expected": plan.share(_min_pct, plan.allocation(year)),
+	"expected": exact.share(_min_pct, plan.allocation(year)),
 	"actual": year.finance.reserves.non_recurrent_uncommitted,
 }

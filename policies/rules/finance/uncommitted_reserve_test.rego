@@ -1,7 +1,7 @@
-package rules.finance.uncommitted_reserve_test
+package planassure.rules.finance.uncommitted_reserve_test
 
-import data.lib.fixture_test as fixture
-import data.rules.finance.uncommitted_reserve
+import data.planassure.lib.fixture_test as fixture
+import data.planassure.rules.finance.uncommitted_reserve
 
 test_pass_fixture if {
 	r := uncommitted_reserve.deny with input as fixture.plan

@@ -14,9 +14,9 @@
 #     Norwich CCG Operational Plan 2017-19, s4.2, p16 ("All QIPP schemes will have
 #     individual project documentation with key deliverables and milestones for delivery";
 #     key financial risk: "delivery of a QIPP programme totalling £9.7m")
-package rules.finance.unidentified_qipp
+package planassure.rules.finance.unidentified_qipp
 
-import data.lib.plan
+import data.planassure.lib.plan
 
 _unidentified := ["finance", "qipp", "unidentified"]
 

@@ -1,7 +1,7 @@
-package rules.finance.unidentified_qipp_test
+package planassure.rules.finance.unidentified_qipp_test
 
-import data.lib.fixture_test as fixture
-import data.rules.finance.unidentified_qipp
+import data.planassure.lib.fixture_test as fixture
+import data.planassure.rules.finance.unidentified_qipp
 
 test_pass_fixture if {
 	r := unidentified_qipp.deny with input as fixture.plan

@@ -17,10 +17,10 @@
 #     Planning guidance 2016/17-2020/21, must-do 2 ("return the system to aggregate financial
 #     balance"); Somerset STP technical submission (Oct 2016), p11 and p22 (Footprint NHS
 #     Surplus / (Deficit), Net System Wide Position)
-package rules.footprint.aggregate_balance
+package planassure.rules.footprint.aggregate_balance
 
-import data.lib.footprint as fp
-import data.lib.plan
+import data.planassure.lib.footprint as fp
+import data.planassure.lib.plan
 
 deny contains finding if {
 	some i, year in _target_years

@@ -1,8 +1,8 @@
-package rules.footprint.aggregate_balance_test
+package planassure.rules.footprint.aggregate_balance_test
 
-import data.lib.fixture_test as fixture
-import data.lib.footprint_fixture_test as fixtures
-import data.rules.footprint.aggregate_balance
+import data.planassure.lib.fixture_test as fixture
+import data.planassure.lib.footprint_fixture_test as fixtures
+import data.planassure.rules.footprint.aggregate_balance
 
 test_pass_fixture if {
 	r := aggregate_balance.deny with input as fixtures.with_members

@@ -18,11 +18,12 @@
 #     Planning guidance 2016/17-2020/21 (STP footprint plans aggregate their organisations'
 #     plans); Somerset STP technical submission (Oct 2016), p11 (2015/16 outturn and 2016/17
 #     plan by organisation, Somerset NHS Total, Health & Social Care System Total)
-package rules.footprint.member_consistency
+package planassure.rules.footprint.member_consistency
 
-import data.lib.footprint as fp
-import data.lib.plan
-import data.lib.rounds
+import data.planassure.lib.exact
+import data.planassure.lib.footprint as fp
+import data.planassure.lib.plan
+import data.planassure.lib.rounds
 
 _tolerance := rounds.current.tolerance
 
@@ -50,7 +51,7 @@ deny contains finding if {
 	some key, stated in object.get(year, "stated", {})
 	is_number(stated)
 	computed := _computed(i, year, key)
-	not plan.within(stated, computed, _tolerance)
+	not exact.within(stated, computed, _tolerance)
 	finding := {
 		"msg": sprintf("%s: the stated %s %v is not what the members' figures give, %v (%s; tolerance %v)", [
 			year.year,
@@ -74,7 +75,7 @@ deny contains finding if {
 	is_number(f.surplus_before_stf)
 	is_number(f.surplus_after_stf)
 	computed := f.surplus_before_stf + object.get(f, "stf", 0)
-	not plan.within(f.surplus_after_stf, computed, _tolerance)
+	not exact.within(f.surplus_after_stf, computed, _tolerance)
 	finding := {
 		"msg": sprintf("%s: %s: surplus after STF %v is not its surplus before STF %v plus its STF %v (tolerance %v)", [
 			year.year,
@@ -102,7 +103,7 @@ deny contains finding if {
 	_tolerance
 	some [i, j, f, p, py] in _member_plan_years
 	is_number(py.finance.surplus.in_year)
-	not plan.within(f.surplus_after_stf, py.finance.surplus.in_year, _tolerance)
+	not exact.within(f.surplus_after_stf, py.finance.surplus.in_year, _tolerance)
 	finding := {
 		"msg": sprintf(
 			"%s: %s: the footprint gives surplus/(deficit) %v, its own plan an in-year surplus of %v (tolerance %v)",

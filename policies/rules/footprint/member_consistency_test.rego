@@ -1,8 +1,8 @@
-package rules.footprint.member_consistency_test
+package planassure.rules.footprint.member_consistency_test
 
-import data.lib.fixture_test as fixture
-import data.lib.footprint_fixture_test as fixtures
-import data.rules.footprint.member_consistency
+import data.planassure.lib.fixture_test as fixture
+import data.planassure.lib.footprint_fixture_test as fixtures
+import data.planassure.rules.footprint.member_consistency
 
 test_pass_fixture if {
 	r := member_consistency.deny with input as fixtures.with_members

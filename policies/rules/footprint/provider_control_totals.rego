@@ -16,11 +16,11 @@
 #     Sustainability and Transformation Fund); Somerset STP technical submission (Oct 2016),
 #     p11 ("*Position after allocation of 13.6m Sustainability and Transformation Funding"),
 #     p13 and p24 ("organisation-specific and system control totals")
-package rules.footprint.provider_control_totals
+package planassure.rules.footprint.provider_control_totals
 
-import data.lib.footprint as fp
-import data.lib.plan
-import data.lib.rounds
+import data.planassure.lib.footprint as fp
+import data.planassure.lib.plan
+import data.planassure.lib.rounds
 
 _years := rounds.current.provider_control_total
 

@@ -1,8 +1,8 @@
-package rules.footprint.provider_control_totals_test
+package planassure.rules.footprint.provider_control_totals_test
 
-import data.lib.fixture_test as fixture
-import data.lib.footprint_fixture_test as fixtures
-import data.rules.footprint.provider_control_totals
+import data.planassure.lib.fixture_test as fixture
+import data.planassure.lib.footprint_fixture_test as fixtures
+import data.planassure.rules.footprint.provider_control_totals
 
 test_pass_fixture if {
 	r := provider_control_totals.deny with input as fixtures.with_members

@@ -15,11 +15,11 @@
 #     Somerset STP technical submission (Oct 2016), p13 ("a gap for 2017/18 and 2018/19 of at
 #     least 30m between the current version of the STP and the likely system control totals")
 #     and p24 ("performance against organisation-specific and system control totals")
-package rules.footprint.system_control_total
+package planassure.rules.footprint.system_control_total
 
-import data.lib.footprint as fp
-import data.lib.plan
-import data.lib.rounds
+import data.planassure.lib.footprint as fp
+import data.planassure.lib.plan
+import data.planassure.lib.rounds
 
 _years := rounds.current.system_control_total
 

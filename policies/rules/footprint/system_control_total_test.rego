@@ -1,8 +1,8 @@
-package rules.footprint.system_control_total_test
+package planassure.rules.footprint.system_control_total_test
 
-import data.lib.fixture_test as fixture
-import data.lib.footprint_fixture_test as fixtures
-import data.rules.footprint.system_control_total
+import data.planassure.lib.fixture_test as fixture
+import data.planassure.lib.footprint_fixture_test as fixtures
+import data.planassure.rules.footprint.system_control_total
 
 test_pass_fixture if {
 	r := system_control_total.deny with input as fixtures.with_members

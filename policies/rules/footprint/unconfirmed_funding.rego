@@ -12,9 +12,9 @@
 #   guidance: >-
 #     Somerset STP technical submission (Oct 2016), p13 ("assumes that 7m of headroom funding
 #     can be accessed") and p22 ("Indicative STF Allocation 2020/21 37,000")
-package rules.footprint.unconfirmed_funding
+package planassure.rules.footprint.unconfirmed_funding
 
-import data.lib.footprint as fp
+import data.planassure.lib.footprint as fp
 
 _kinds := {
 	"stf": "sustainability and transformation funding (STF)",

@@ -1,8 +1,8 @@
-package rules.footprint.unconfirmed_funding_test
+package planassure.rules.footprint.unconfirmed_funding_test
 
-import data.lib.fixture_test as fixture
-import data.lib.footprint_fixture_test as fixtures
-import data.rules.footprint.unconfirmed_funding
+import data.planassure.lib.fixture_test as fixture
+import data.planassure.lib.footprint_fixture_test as fixtures
+import data.planassure.rules.footprint.unconfirmed_funding
 
 test_pass_fixture if {
 	r := unconfirmed_funding.deny with input as fixtures.with_members

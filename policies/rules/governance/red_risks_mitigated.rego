@@ -15,7 +15,7 @@
 #     Operational Planning and Contracting Guidance 2017-2019, plan risks; Norwich CCG Operational
 #     Plan 2017-19, s4.2, p15-16 (key financial risks named, with a 0.5% contingency "to manage
 #     in-year pressures and risks")
-package rules.governance.red_risks_mitigated
+package planassure.rules.governance.red_risks_mitigated
 
 deny contains finding if {
 	some i, risk in input.risks

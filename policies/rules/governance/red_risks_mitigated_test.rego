@@ -1,7 +1,7 @@
-package rules.governance.red_risks_mitigated_test
+package planassure.rules.governance.red_risks_mitigated_test
 
-import data.lib.fixture_test as fixture
-import data.rules.governance.red_risks_mitigated
+import data.planassure.lib.fixture_test as fixture
+import data.planassure.rules.governance.red_risks_mitigated
 
 test_pass_fixture if {
 	r := red_risks_mitigated.deny with input as fixture.plan

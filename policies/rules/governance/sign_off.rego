@@ -20,7 +20,7 @@
 #     Delivering the Forward View - NHS planning guidance 2016/17-2020/21 and Operational Planning
 #     and Contracting Guidance 2017-2019 (final plans approved by the CCG governing body before
 #     submission)
-package rules.governance.sign_off
+package planassure.rules.governance.sign_off
 
 deny contains finding if {
 	_final

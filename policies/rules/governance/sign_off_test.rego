@@ -1,7 +1,7 @@
-package rules.governance.sign_off_test
+package planassure.rules.governance.sign_off_test
 
-import data.lib.fixture_test as fixture
-import data.rules.governance.sign_off
+import data.planassure.lib.fixture_test as fixture
+import data.planassure.rules.governance.sign_off
 
 test_pass_fixture if {
 	r := sign_off.deny with input as fixture.plan

@@ -16,9 +16,9 @@
 #     Delivering the Forward View - NHS planning guidance 2016/17-2020/21, the nine must-dos for
 #     2016/17 (as listed in the Southwark CCG Operating Plan 2016/17); Operational Planning and
 #     Contracting Guidance 2017-2019
-package rules.must_dos.all_answered
+package planassure.rules.must_dos.all_answered
 
-import data.lib.must_dos
+import data.planassure.lib.must_dos
 
 # no entry at all for must-do n
 deny contains finding if {

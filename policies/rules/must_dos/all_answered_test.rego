@@ -1,7 +1,7 @@
-package rules.must_dos.all_answered_test
+package planassure.rules.must_dos.all_answered_test
 
-import data.lib.fixture_test as fixture
-import data.rules.must_dos.all_answered
+import data.planassure.lib.fixture_test as fixture
+import data.planassure.rules.must_dos.all_answered
 
 test_pass_fixture if {
 	r := all_answered.deny with input as fixture.plan

@@ -15,9 +15,9 @@
 #     Delivering the Forward View - NHS planning guidance 2016/17-2020/21, the nine must-dos for
 #     2016/17 (as listed in the Southwark CCG Operating Plan 2016/17); Operational Planning and
 #     Contracting Guidance 2017-2019
-package rules.must_dos.lead
+package planassure.rules.must_dos.lead
 
-import data.lib.must_dos
+import data.planassure.lib.must_dos
 
 deny contains finding if {
 	some n, name in must_dos.names

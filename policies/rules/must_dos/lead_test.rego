@@ -1,7 +1,7 @@
-package rules.must_dos.lead_test
+package planassure.rules.must_dos.lead_test
 
-import data.lib.fixture_test as fixture
-import data.rules.must_dos.lead
+import data.planassure.lib.fixture_test as fixture
+import data.planassure.rules.must_dos.lead
 
 test_pass_fixture if {
 	r := lead.deny with input as fixture.plan

@@ -16,9 +16,9 @@
 #     Delivering the Forward View - NHS planning guidance 2016/17-2020/21, must-dos 4 to 7 and their
 #     standards (as listed in the Southwark CCG Operating Plan 2016/17); Operational Planning and
 #     Contracting Guidance 2017-2019
-package rules.must_dos.metrics_linked
+package planassure.rules.must_dos.metrics_linked
 
-import data.lib.must_dos
+import data.planassure.lib.must_dos
 
 deny contains finding if {
 	some n, required in must_dos.metrics

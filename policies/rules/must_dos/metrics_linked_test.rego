@@ -1,7 +1,7 @@
-package rules.must_dos.metrics_linked_test
+package planassure.rules.must_dos.metrics_linked_test
 
-import data.lib.fixture_test as fixture
-import data.rules.must_dos.metrics_linked
+import data.planassure.lib.fixture_test as fixture
+import data.planassure.rules.must_dos.metrics_linked
 
 test_pass_fixture if {
 	r := metrics_linked.deny with input as fixture.plan

@@ -1,7 +1,7 @@
-package rules.must_dos.milestones_test
+package planassure.rules.must_dos.milestones_test
 
-import data.lib.fixture_test as fixture
-import data.rules.must_dos.milestones
+import data.planassure.lib.fixture_test as fixture
+import data.planassure.rules.must_dos.milestones
 
 test_pass_fixture if {
 	r := milestones.deny with input as fixture.plan

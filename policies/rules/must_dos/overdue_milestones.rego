@@ -17,7 +17,7 @@
 #     Delivering the Forward View - NHS planning guidance 2016/17-2020/21, the nine must-dos for
 #     2016/17 (as listed in the Southwark CCG Operating Plan 2016/17); Operational Planning and
 #     Contracting Guidance 2017-2019
-package rules.must_dos.overdue_milestones
+package planassure.rules.must_dos.overdue_milestones
 
 deny contains finding if {
 	some i, j

@@ -1,7 +1,7 @@
-package rules.must_dos.overdue_milestones_test
+package planassure.rules.must_dos.overdue_milestones_test
 
-import data.lib.fixture_test as fixture
-import data.rules.must_dos.overdue_milestones
+import data.planassure.lib.fixture_test as fixture
+import data.planassure.rules.must_dos.overdue_milestones
 
 test_pass_fixture if {
 	r := overdue_milestones.deny with input as fixture.plan

@@ -21,10 +21,10 @@
 #   guidance: >-
 #     NHS Constitution; planning guidance 2017-19 must-do 4 (A&E and ambulance waits); 2018/19
 #     refresh (90%); Norwich CCG Operational Plan 2017-19 p7
-package rules.performance.ae_4hr
+package planassure.rules.performance.ae_4hr
 
-import data.lib.performance
-import data.lib.rounds
+import data.planassure.lib.performance
+import data.planassure.lib.rounds
 
 _key := "ae_4hr"
 

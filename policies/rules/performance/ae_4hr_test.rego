@@ -1,7 +1,7 @@
-package rules.performance.ae_4hr_test
+package planassure.rules.performance.ae_4hr_test
 
-import data.lib.fixture_test as fixture
-import data.rules.performance.ae_4hr
+import data.planassure.lib.fixture_test as fixture
+import data.planassure.rules.performance.ae_4hr
 
 test_pass_fixture if {
 	r := ae_4hr.deny with input as fixture.plan

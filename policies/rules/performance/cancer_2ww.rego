@@ -18,10 +18,10 @@
 #     - performance.cancer_2ww.recovery_plan
 #   severity: error
 #   guidance: NHS Constitution (cancer 2-week wait, 93%); Norwich CCG Operational Plan 2017-19 p7
-package rules.performance.cancer_2ww
+package planassure.rules.performance.cancer_2ww
 
-import data.lib.performance
-import data.lib.rounds
+import data.planassure.lib.performance
+import data.planassure.lib.rounds
 
 _key := "cancer_2ww"
 

@@ -1,7 +1,7 @@
-package rules.performance.cancer_2ww_test
+package planassure.rules.performance.cancer_2ww_test
 
-import data.lib.fixture_test as fixture
-import data.rules.performance.cancer_2ww
+import data.planassure.lib.fixture_test as fixture
+import data.planassure.rules.performance.cancer_2ww
 
 test_pass_fixture if {
 	r := cancer_2ww.deny with input as fixture.plan

@@ -18,10 +18,10 @@
 #     - performance.cancer_31d.recovery_plan
 #   severity: error
 #   guidance: NHS Constitution (cancer 31-day wait, 96%); Norwich CCG Operational Plan 2017-19 p7
-package rules.performance.cancer_31d
+package planassure.rules.performance.cancer_31d
 
-import data.lib.performance
-import data.lib.rounds
+import data.planassure.lib.performance
+import data.planassure.lib.rounds
 
 _key := "cancer_31d"
 

@@ -1,7 +1,7 @@
-package rules.performance.cancer_31d_test
+package planassure.rules.performance.cancer_31d_test
 
-import data.lib.fixture_test as fixture
-import data.rules.performance.cancer_31d
+import data.planassure.lib.fixture_test as fixture
+import data.planassure.rules.performance.cancer_31d
 
 test_pass_fixture if {
 	r := cancer_31d.deny with input as fixture.plan

@@ -20,10 +20,10 @@
 #   guidance: >-
 #     NHS Constitution (cancer 62-day wait, 85%); planning guidance 2017-19 must-do 6 (the 62-day
 #     cancer standard); Norwich CCG Operational Plan 2017-19 p7
-package rules.performance.cancer_62d
+package planassure.rules.performance.cancer_62d
 
-import data.lib.performance
-import data.lib.rounds
+import data.planassure.lib.performance
+import data.planassure.lib.rounds
 
 _key := "cancer_62d"
 

@@ -1,7 +1,7 @@
-package rules.performance.cancer_62d_test
+package planassure.rules.performance.cancer_62d_test
 
-import data.lib.fixture_test as fixture
-import data.rules.performance.cancer_62d
+import data.planassure.lib.fixture_test as fixture
+import data.planassure.rules.performance.cancer_62d
 
 test_pass_fixture if {
 	r := cancer_62d.deny with input as fixture.plan

@@ -19,10 +19,10 @@
 #   guidance: >-
 #     Planning guidance 2017-19 (children and young people's eating disorder waiting time standard,
 #     95%); Norwich CCG Operational Plan 2017-19 p29
-package rules.performance.cyp_eating_disorders
+package planassure.rules.performance.cyp_eating_disorders
 
-import data.lib.performance
-import data.lib.rounds
+import data.planassure.lib.performance
+import data.planassure.lib.rounds
 
 _key := "cyp_eating_disorders"
 

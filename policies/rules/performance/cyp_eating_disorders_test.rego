@@ -1,7 +1,7 @@
-package rules.performance.cyp_eating_disorders_test
+package planassure.rules.performance.cyp_eating_disorders_test
 
-import data.lib.fixture_test as fixture
-import data.rules.performance.cyp_eating_disorders
+import data.planassure.lib.fixture_test as fixture
+import data.planassure.rules.performance.cyp_eating_disorders
 
 test_pass_fixture if {
 	r := cyp_eating_disorders.deny with input as fixture.plan

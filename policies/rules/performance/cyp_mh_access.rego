@@ -20,10 +20,10 @@
 #   guidance: >-
 #     Planning guidance 2017-19 (Five Year Forward View for Mental Health: children and young
 #     people's access); Norwich CCG Operational Plan 2017-19 p29 (32% by 2018/19)
-package rules.performance.cyp_mh_access
+package planassure.rules.performance.cyp_mh_access
 
-import data.lib.performance
-import data.lib.rounds
+import data.planassure.lib.performance
+import data.planassure.lib.rounds
 
 _key := "cyp_mh_access"
 

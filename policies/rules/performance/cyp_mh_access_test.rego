@@ -1,7 +1,7 @@
-package rules.performance.cyp_mh_access_test
+package planassure.rules.performance.cyp_mh_access_test
 
-import data.lib.fixture_test as fixture
-import data.rules.performance.cyp_mh_access
+import data.planassure.lib.fixture_test as fixture
+import data.planassure.rules.performance.cyp_mh_access
 
 test_pass_fixture if {
 	r := cyp_mh_access.deny with input as fixture.plan

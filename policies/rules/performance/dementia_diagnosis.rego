@@ -18,10 +18,10 @@
 #   guidance: >-
 #     Planning guidance 2017-19 (dementia diagnosis rate of two thirds); Norwich CCG Operational
 #     Plan 2017-19 p31 ("national ambition is 67%")
-package rules.performance.dementia_diagnosis
+package planassure.rules.performance.dementia_diagnosis
 
-import data.lib.performance
-import data.lib.rounds
+import data.planassure.lib.performance
+import data.planassure.lib.rounds
 
 _key := "dementia_diagnosis"
 

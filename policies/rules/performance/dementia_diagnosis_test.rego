@@ -1,7 +1,7 @@
-package rules.performance.dementia_diagnosis_test
+package planassure.rules.performance.dementia_diagnosis_test
 
-import data.lib.fixture_test as fixture
-import data.rules.performance.dementia_diagnosis
+import data.planassure.lib.fixture_test as fixture
+import data.planassure.rules.performance.dementia_diagnosis
 
 test_pass_fixture if {
 	r := dementia_diagnosis.deny with input as fixture.plan

@@ -21,10 +21,10 @@
 #   guidance: >-
 #     NHS Constitution (no more than 1% waiting 6 weeks or more for a diagnostic test); Norwich CCG
 #     Operational Plan 2017-19 p7
-package rules.performance.diagnostics_6wk
+package planassure.rules.performance.diagnostics_6wk
 
-import data.lib.performance
-import data.lib.rounds
+import data.planassure.lib.performance
+import data.planassure.lib.rounds
 
 _key := "diagnostics_6wk"
 

@@ -1,7 +1,7 @@
-package rules.performance.diagnostics_6wk_test
+package planassure.rules.performance.diagnostics_6wk_test
 
-import data.lib.fixture_test as fixture
-import data.rules.performance.diagnostics_6wk
+import data.planassure.lib.fixture_test as fixture
+import data.planassure.rules.performance.diagnostics_6wk
 
 test_pass_fixture if {
 	r := diagnostics_6wk.deny with input as fixture.plan

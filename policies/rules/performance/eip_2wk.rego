@@ -19,10 +19,10 @@
 #   guidance: >-
 #     Planning guidance 2016/17 and 2017-19 must-do 7 (EIP 50% within two weeks); Norwich CCG
 #     Operational Plan 2017-19 p29 (53% in 2018/19)
-package rules.performance.eip_2wk
+package planassure.rules.performance.eip_2wk
 
-import data.lib.performance
-import data.lib.rounds
+import data.planassure.lib.performance
+import data.planassure.lib.rounds
 
 _key := "eip_2wk"
 

@@ -1,7 +1,7 @@
-package rules.performance.eip_2wk_test
+package planassure.rules.performance.eip_2wk_test
 
-import data.lib.fixture_test as fixture
-import data.rules.performance.eip_2wk
+import data.planassure.lib.fixture_test as fixture
+import data.planassure.rules.performance.eip_2wk
 
 test_pass_fixture if {
 	r := eip_2wk.deny with input as fixture.plan

@@ -18,10 +18,10 @@
 #   guidance: >-
 #     Planning guidance 2016/17 and 2017-19 must-do 7 (mental health access standards: IAPT 95%
 #     within 18 weeks)
-package rules.performance.iapt_18wk
+package planassure.rules.performance.iapt_18wk
 
-import data.lib.performance
-import data.lib.rounds
+import data.planassure.lib.performance
+import data.planassure.lib.rounds
 
 _key := "iapt_18wk"
 

@@ -1,7 +1,7 @@
-package rules.performance.iapt_18wk_test
+package planassure.rules.performance.iapt_18wk_test
 
-import data.lib.fixture_test as fixture
-import data.rules.performance.iapt_18wk
+import data.planassure.lib.fixture_test as fixture
+import data.planassure.rules.performance.iapt_18wk
 
 test_pass_fixture if {
 	r := iapt_18wk.deny with input as fixture.plan

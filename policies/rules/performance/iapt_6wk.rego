@@ -18,10 +18,10 @@
 #   guidance: >-
 #     Planning guidance 2016/17 and 2017-19 must-do 7 (mental health access standards: IAPT 75%
 #     within 6 weeks)
-package rules.performance.iapt_6wk
+package planassure.rules.performance.iapt_6wk
 
-import data.lib.performance
-import data.lib.rounds
+import data.planassure.lib.performance
+import data.planassure.lib.rounds
 
 _key := "iapt_6wk"
 

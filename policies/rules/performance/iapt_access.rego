@@ -19,10 +19,10 @@
 #   guidance: >-
 #     Planning guidance 2017-19 (mental health access, Five Year Forward View for Mental Health);
 #     Norwich CCG Operational Plan 2017-19 p29 ("at least 19%" by 2018/19)
-package rules.performance.iapt_access
+package planassure.rules.performance.iapt_access
 
-import data.lib.performance
-import data.lib.rounds
+import data.planassure.lib.performance
+import data.planassure.lib.rounds
 
 _key := "iapt_access"
 

@@ -1,7 +1,7 @@
-package rules.performance.iapt_access_test
+package planassure.rules.performance.iapt_access_test
 
-import data.lib.fixture_test as fixture
-import data.rules.performance.iapt_access
+import data.planassure.lib.fixture_test as fixture
+import data.planassure.rules.performance.iapt_access
 
 test_pass_fixture if {
 	r := iapt_access.deny with input as fixture.plan

@@ -16,10 +16,10 @@
 #     - performance.iapt_recovery.recovery_plan
 #   severity: error
 #   guidance: Planning guidance 2017-19 (mental health, IAPT recovery 50%); Norwich CCG Operational Plan 2017-19 p7, p30
-package rules.performance.iapt_recovery
+package planassure.rules.performance.iapt_recovery
 
-import data.lib.performance
-import data.lib.rounds
+import data.planassure.lib.performance
+import data.planassure.lib.rounds
 
 _key := "iapt_recovery"
 

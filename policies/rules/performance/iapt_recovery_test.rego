@@ -1,7 +1,7 @@
-package rules.performance.iapt_recovery_test
+package planassure.rules.performance.iapt_recovery_test
 
-import data.lib.fixture_test as fixture
-import data.rules.performance.iapt_recovery
+import data.planassure.lib.fixture_test as fixture
+import data.planassure.rules.performance.iapt_recovery
 
 test_pass_fixture if {
 	r := iapt_recovery.deny with input as fixture.plan

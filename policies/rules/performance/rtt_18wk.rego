@@ -21,10 +21,10 @@
 #     NHS Constitution ("a minimum of 92%"); planning guidance 2017-19 must-do 5 (RTT: more than 92%
 #     of non-emergency pathways within 18 weeks); the 2018/19 refresh's own ask, a waiting list no
 #     larger than in March 2018, is not checked here
-package rules.performance.rtt_18wk
+package planassure.rules.performance.rtt_18wk
 
-import data.lib.performance
-import data.lib.rounds
+import data.planassure.lib.performance
+import data.planassure.lib.rounds
 
 _key := "rtt_18wk"
 

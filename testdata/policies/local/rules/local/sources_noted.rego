@@ -4,7 +4,7 @@
 # custom:
 #   severity: warning
 #   guidance: Regional assurance handbook (local), section 2
-package rules.local.sources_noted
+package planassure.rules.local.sources_noted
 
 deny contains {"msg": "the plan has no notes on the sources of its figures", "pointer": "/notes"} if {
 	not _has_notes

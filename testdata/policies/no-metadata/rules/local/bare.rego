@@ -1,3 +1,3 @@
-package rules.local.bare
+package planassure.rules.local.bare
 
 deny contains {"msg": "always"} if true
