@@ -5,13 +5,13 @@ import data.planassure.lib.footprint_fixture_test as footprint_fixture
 import data.planassure.main
 
 test_pass_fixture_has_no_findings if {
-	r := main.deny with input as fixture.plan
+	r := main.findings with input as fixture.plan
 	r == set()
 }
 
 test_fail_findings_carry_their_rule_id if {
 	plan := json.patch(fixture.plan, [{"op": "remove", "path": "/years/1/finance/surplus/cumulative_carried_forward"}])
-	r := main.deny with input as plan
+	r := main.findings with input as plan
 	some f in r
 	f.rule == "finance.cumulative_surplus"
 	f.pointer == "/years/1/finance/surplus/cumulative_carried_forward"
@@ -27,7 +27,7 @@ test_not_applicable_names_the_rule if {
 
 # each kind of document is checked by its own rules only
 test_pass_footprint_gets_no_plan_rule_findings if {
-	r := main.deny with input as footprint_fixture.with_members
+	r := main.findings with input as footprint_fixture.with_members
 	r == set()
 }
 
@@ -35,7 +35,7 @@ test_fail_footprint_findings_carry_their_rule_id if {
 	fp := json.patch(footprint_fixture.footprint, [
 		{"op": "replace", "path": "/footprint/years/0/stated/nhs", "value": -9400},
 	])
-	r := main.deny with input as fp
+	r := main.findings with input as fp
 	{f.rule | some f in r} == {"footprint.member_consistency"}
 }
 
@@ -54,4 +54,56 @@ test_not_applicable_names_the_other_kind if {
 		"rule": "footprint.aggregate_balance",
 		"msg": "a footprint rule: it applies to footprint (STP) submissions, not to the plan of one organisation",
 	} in f
+}
+
+# findings carry their rule's title and severity; errors are under deny and
+# warnings under warn, as conftest reads them
+test_findings_carry_title_and_severity if {
+	plan := json.patch(fixture.plan, [{"op": "remove", "path": "/years/1/finance/surplus/cumulative_carried_forward"}])
+	r := main.findings with input as plan
+	some f in r
+	f.rule == "finance.cumulative_surplus"
+	f.severity == "error"
+	f.title == data.planassure.rules.finance.cumulative_surplus.meta.title
+	f in main.deny with input as plan
+	not f in main.warn with input as plan
+	main.verdict == "not_assured" with input as plan
+}
+
+test_warnings_go_to_warn if {
+	plan := json.patch(fixture.plan, [{"op": "replace", "path": "/years/1/finance/qipp/identified", "value": 7366}])
+	some f in main.warn with input as plan
+	f.rule == "finance.qipp_stretch"
+	f.severity == "warning"
+	not f in main.deny with input as plan
+}
+
+test_verdict_assured if {
+	main.verdict == "assured" with input as fixture.plan
+}
+
+test_verdict_with_conditions if {
+	main.verdict == "assured_with_conditions" with input as fixture.plan
+		with data.planassure.rules as {"finance": {"local": {"deny": {{"msg": "m", "severity": "warning"}}}}}
+}
+
+# a rule without meta (a local rule) still reports, with no title or severity of its own
+test_rule_without_meta if {
+	r := main.findings with input as fixture.plan
+		with data.planassure.rules as {"finance": {"local": {"deny": {{"msg": "m"}}}}}
+	r == {{"msg": "m", "rule": "finance.local"}}
+}
+
+# every rule states its title and default severity
+test_every_rule_has_meta if {
+	rules := [rule |
+		some area, name
+		rule := data.planassure.rules[area][name]
+		not endswith(name, "_test")
+	]
+	count(rules) > 40
+	every rule in rules {
+		rule.meta.title != ""
+		rule.meta.severity in {"error", "warning"}
+	}
 }
