@@ -36,7 +36,7 @@ expected and where in the guidance it is asked for.`,
 	}
 	root.Flags().BoolP("version", "v", false, "print the version and the digest of the built-in rules")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newCheckCmd(v, stdin), newRulesCmd(v), newExplainCmd(v, stdin), newDiffCmd(v, stdin), newServeCmd(v), newVersionCmd())
+	root.AddCommand(newCheckCmd(v, stdin), newRulesCmd(v), newExplainCmd(v, stdin), newDiffCmd(v, stdin), newServeCmd(v), newVersionCmd(), newBundleCmd())
 	return root
 }
 
