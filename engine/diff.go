@@ -19,6 +19,7 @@ type Change struct {
 // PlanDiff is what changed between two versions of a plan, and what that did
 // to the assurance.
 type PlanDiff struct {
+	SchemaVersion string    `json:"schema_version"` // of docs/schema/diff.schema.json
 	Old           string    `json:"old"`
 	New           string    `json:"new"`
 	VerdictBefore Verdict   `json:"verdict_before"`
@@ -36,7 +37,7 @@ type PlanDiff struct {
 // or removed: no figures are compared, and every finding of the other side
 // appeared or disappeared.
 func Diff(oldPlan, newPlan Plan, before, after Result) PlanDiff {
-	d := PlanDiff{Old: oldPlan.Path, New: newPlan.Path, VerdictBefore: before.Verdict, VerdictAfter: after.Verdict,
+	d := PlanDiff{SchemaVersion: SchemaVersion, Old: oldPlan.Path, New: newPlan.Path, VerdictBefore: before.Verdict, VerdictAfter: after.Verdict,
 		Changes: []Change{}, Appeared: []Finding{}, Disappeared: []Finding{}, Before: before, After: after}
 	if before.Verdict != VerdictAbsent && after.Verdict != VerdictAbsent {
 		walkDiff("", oldPlan.Doc, newPlan.Doc, &d.Changes)

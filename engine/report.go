@@ -98,9 +98,9 @@ type Result struct {
 	Figures      *PlanFigures  `json:"-"`                  // set only with Options.KeepFigures
 }
 
-// SchemaVersion is the version of the JSON report's shape
-// (docs/schema/report.schema.json): it changes when a field is removed or
-// changes meaning, not when one is added.
+// SchemaVersion is the version of the shape of the JSON documents planassure
+// writes: the report, the rule catalogue and the diff (docs/schema/*.schema.json).
+// It changes when a field is removed or changes meaning, not when one is added.
 const SchemaVersion = "1"
 
 // Tool says which build of planassure and which rules made a report, so that a
@@ -116,7 +116,7 @@ type Tool struct {
 
 // Report is the outcome for a batch.
 type Report struct {
-	SchemaVersion string `json:"schema_version,omitempty"`
+	SchemaVersion string `json:"schema_version"`
 	Tool          *Tool  `json:"tool,omitempty"`
 	// Gate is the severity at which a finding fails the run (check --fail-on):
 	// formats that count failures (JUnit) count only those.

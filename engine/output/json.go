@@ -28,20 +28,15 @@ func JSON(w io.Writer, r engine.Report) error {
 		return err
 	}
 	bw.WriteString("{")
-	first := true
-	if r.SchemaVersion != "" {
-		if err := field("schema_version", r.SchemaVersion, first); err != nil {
-			return err
-		}
-		first = false
+	if err := field("schema_version", r.SchemaVersion, true); err != nil {
+		return err
 	}
 	if r.Tool != nil {
-		if err := field("tool", r.Tool, first); err != nil {
+		if err := field("tool", r.Tool, false); err != nil {
 			return err
 		}
-		first = false
 	}
-	if err := field("rules", r.Rules, first); err != nil {
+	if err := field("rules", r.Rules, false); err != nil {
 		return err
 	}
 	if err := results(bw, r.Results); err != nil {
