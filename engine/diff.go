@@ -6,6 +6,8 @@ import (
 	"math/big"
 	"sort"
 	"strconv"
+
+	"github.com/planassure/planassure/plan"
 )
 
 // Change is one figure or field that differs between two versions of a plan.
@@ -36,7 +38,7 @@ type PlanDiff struct {
 // figures change. A side whose result is Absent (see Absent) is a plan added
 // or removed: no figures are compared, and every finding of the other side
 // appeared or disappeared.
-func Diff(oldPlan, newPlan Plan, before, after Result) PlanDiff {
+func Diff(oldPlan, newPlan plan.Plan, before, after Result) PlanDiff {
 	d := PlanDiff{SchemaVersion: SchemaVersion, Old: oldPlan.Path, New: newPlan.Path, VerdictBefore: before.Verdict, VerdictAfter: after.Verdict,
 		Changes: []Change{}, Appeared: []Finding{}, Disappeared: []Finding{}, Before: before, After: after}
 	if before.Verdict != VerdictAbsent && after.Verdict != VerdictAbsent {
@@ -63,8 +65,8 @@ func Diff(oldPlan, newPlan Plan, before, after Result) PlanDiff {
 
 // Absent is the plan and result of the missing side of a diff, named path
 // (e.g. /dev/null).
-func Absent(path string) (Plan, Result) {
-	return Plan{Path: path}, Result{Plan: path, Verdict: VerdictAbsent, Findings: []Finding{}}
+func Absent(path string) (plan.Plan, Result) {
+	return plan.Plan{Path: path}, Result{Plan: path, Verdict: VerdictAbsent, Findings: []Finding{}}
 }
 
 // FailsNew reports whether the new version adds a finding, not waived, at
@@ -95,7 +97,7 @@ func walkDiff(ptr string, a, b any, out *[]Change) {
 		}
 		sort.Strings(sorted)
 		for _, k := range sorted {
-			walkDiff(ptr+"/"+pointerOf([]string{k})[1:], am[k], bm[k], out)
+			walkDiff(ptr+"/"+plan.PointerOf([]string{k})[1:], am[k], bm[k], out)
 		}
 		return
 	}

@@ -24,6 +24,7 @@ import (
 
 	"github.com/planassure/planassure/engine"
 	"github.com/planassure/planassure/internal/testutil"
+	"github.com/planassure/planassure/plan"
 	"github.com/planassure/planassure/policies"
 )
 
@@ -171,7 +172,11 @@ func TestOPAServerAgrees(t *testing.T) {
 		t.Fatal("no shipped plans")
 	}
 	for _, path := range plans {
-		res := eng.CheckFile(t.Context(), path, nil)
+		p, err := plan.Read(t.Context(), path, nil, plan.Limits{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := eng.Evaluate(t.Context(), p)
 		var want []string
 		for _, f := range res.Findings {
 			want = append(want, strings.Join([]string{f.Rule, f.Title, string(f.Severity), f.Pointer, f.Message}, " | "))

@@ -13,6 +13,7 @@ import (
 
 	"github.com/planassure/planassure/engine"
 	"github.com/planassure/planassure/engine/output"
+	"github.com/planassure/planassure/plan"
 )
 
 type diffOptions struct {
@@ -76,19 +77,19 @@ func runDiff(ctx context.Context, opts diffOptions, oldPath, newPath string, std
 	if err != nil {
 		return usageError{err}
 	}
-	eng, err := newEngine(ctx, opts.Policies, opts.Data, limits)
+	eng, err := newEngine(ctx, opts.Policies, opts.Data, engine.Options{Timeout: limits.timeout, Hint: hint})
 	if err != nil {
 		return err
 	}
 	if oldPath == os.DevNull && newPath == os.DevNull {
 		return usageError{errors.New("diff: OLD and NEW cannot both be " + os.DevNull)}
 	}
-	side := func(path string) (engine.Plan, engine.Result, error) {
+	side := func(path string) (plan.Plan, engine.Result, error) {
 		if path == os.DevNull {
 			p, r := engine.Absent(path)
 			return p, r, nil
 		}
-		p, err := eng.ReadPlanFile(path, stdin)
+		p, err := plan.Read(ctx, path, stdin, limits.plan)
 		if err != nil {
 			return p, engine.Result{}, err
 		}

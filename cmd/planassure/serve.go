@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
 
+	"github.com/planassure/planassure/engine"
 	"github.com/planassure/planassure/server"
 )
 
@@ -62,7 +63,7 @@ down gracefully.`,
 				return usageError{fmt.Errorf("--max-in-flight %d: at least 1", opts.MaxInFlight)}
 			}
 			ctx := cmd.Context()
-			eng, err := newEngine(ctx, opts.Policies, opts.Data)
+			eng, err := newEngine(ctx, opts.Policies, opts.Data, engine.Options{Hint: server.Hint})
 			if err != nil {
 				return err
 			}
