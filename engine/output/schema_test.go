@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -32,7 +33,7 @@ var documents = []struct {
 // Schema is the JSON Schema of the document written from v.
 func schemaOf(t *testing.T, name string, v any) []byte {
 	t.Helper()
-	r := jsonschema.Reflector{DoNotReference: false}
+	r := jsonschema.Reflector{Mapper: enumMapper}
 	s := r.Reflect(v)
 	s.ID = jsonschema.ID("https://github.com/planassure/planassure/docs/schema/" + name + ".schema.json")
 	s.Title = "planassure " + name + " (schema_version " + engine.SchemaVersion + ")"
@@ -41,6 +42,25 @@ func schemaOf(t *testing.T, name string, v any) []byte {
 		t.Fatal(err)
 	}
 	return append(b, '\n')
+}
+
+// enumMapper gives the string types with a closed set of values their enum.
+func enumMapper(t reflect.Type) *jsonschema.Schema {
+	enum := func(vs ...any) *jsonschema.Schema { return &jsonschema.Schema{Type: "string", Enum: vs} }
+	switch t {
+	case reflect.TypeOf(engine.Severity("")):
+		// "" where a finding leaves the rule's default (never in a report)
+		return enum(string(engine.SeverityError), string(engine.SeverityWarning))
+	case reflect.TypeOf(engine.Outcome("")):
+		return enum(string(engine.OutcomePassed), string(engine.OutcomeFailed), string(engine.OutcomeNotApplicable))
+	case reflect.TypeOf(engine.Verdict("")):
+		var vs []any
+		for _, v := range engine.Verdicts {
+			vs = append(vs, string(v))
+		}
+		return enum(append(vs, string(engine.VerdictAbsent))...)
+	}
+	return nil
 }
 
 // TestSchemasUpToDate fails when a checked-in schema is not what the Go types give.
