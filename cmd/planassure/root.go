@@ -36,7 +36,8 @@ expected and where in the guidance it is asked for.`,
 	}
 	root.Flags().BoolP("version", "v", false, "print the version and the digest of the built-in rules")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newCheckCmd(v, stdin), newRulesCmd(v), newExplainCmd(v, stdin), newDiffCmd(v, stdin), newServeCmd(v), newVersionCmd(), newBundleCmd())
+	root.AddCommand(newCheckCmd(v, stdin), newRulesCmd(v), newExplainCmd(v, stdin), newDiffCmd(v, stdin), newServeCmd(v),
+		newTemplateCmd(v), newImportCmd(v, stdin), newExportCmd(v, stdin), newVersionCmd(), newBundleCmd())
 	return root
 }
 

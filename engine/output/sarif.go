@@ -69,10 +69,10 @@ func SARIF(w io.Writer, r engine.Report) error {
 		for _, p := range res.Problems {
 			invocation.AddToolExecutionNotification(sarif.NewNotification().WithLevel("error").
 				WithMessage(sarif.NewTextMessage(problemText(res.Plan, p))).
-				AddLocation(sarifLocationOf(res.Plan, p.Line, p.Pointer)))
+				AddLocation(sarifLocationOf(res.Plan, p.Line, p.Pointer, p.Cell)))
 			run.AddResult(sarif.NewRuleResult(UnreadableRule).WithRuleIndex(unreadable).WithLevel("error").
 				WithMessage(sarif.NewTextMessage(problemText(res.Plan, p))).
-				AddLocation(sarifLocationOf(res.Plan, p.Line, p.Pointer)).
+				AddLocation(sarifLocationOf(res.Plan, p.Line, p.Pointer, p.Cell)).
 				WithPartialFingerprints(map[string]string{FingerprintKey: fingerprint(UnreadableRule, p.Pointer, res.Plan, "")}))
 		}
 		for _, f := range res.Findings {
@@ -151,7 +151,7 @@ func unreadableRule() *sarif.ReportingDescriptor {
 func sarifResultOf(res engine.Result, f engine.Finding, ruleIndex int) *sarif.Result {
 	out := sarif.NewRuleResult(f.Rule).WithRuleIndex(ruleIndex).WithLevel(sarifLevel(f.Severity)).
 		WithMessage(sarif.NewTextMessage(f.Message + figures(f))).
-		AddLocation(sarifLocationOf(res.Plan, f.Line, f.Pointer)).
+		AddLocation(sarifLocationOf(res.Plan, f.Line, f.Pointer, f.Cell)).
 		WithPartialFingerprints(map[string]string{FingerprintKey: fingerprint(f.Rule, f.Pointer, res.Organisation, res.Round)})
 	if f.Waived != nil {
 		out.AddSuppression(sarif.NewSuppression().WithKind("external").WithStatus("accepted").
@@ -160,6 +160,9 @@ func sarifResultOf(res engine.Result, f engine.Finding, ruleIndex int) *sarif.Re
 	props := sarif.NewPropertyBag()
 	if f.Pointer != "" {
 		props.Add("pointer", f.Pointer)
+	}
+	if f.Cell != "" {
+		props.Add("cell", f.Cell) // a workbook's sheet and cell, "Finance!D14"
 	}
 	if f.Expected != nil {
 		props.Add("expected", f.Expected)
@@ -182,13 +185,17 @@ func fingerprint(rule, pointer, organisation, round string) string {
 
 func problemText(plan string, p engine.Problem) string {
 	msg := plan + ": the plan could not be read or evaluated: " + p.Message
-	if p.Pointer != "" {
-		msg += " (at " + p.Pointer + ")"
+	if at := where(p.Pointer, 0, p.Cell); at != "" {
+		msg += " (at " + at + ")"
 	}
 	return msg
 }
 
-func sarifLocationOf(plan string, line int, pointer string) *sarif.Location {
+// sarifLocationOf places a result in its plan: the line of a JSON plan, the
+// field's pointer, and a workbook's sheet and cell as a logical location of
+// kind "element" (SARIF regions count lines and columns of text, which a
+// workbook has not).
+func sarifLocationOf(plan string, line int, pointer, cell string) *sarif.Location {
 	phys := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(fileURI(plan)))
 	if line > 0 {
 		phys.WithRegion(sarif.NewRegion().WithStartLine(line))
@@ -196,6 +203,9 @@ func sarifLocationOf(plan string, line int, pointer string) *sarif.Location {
 	loc := sarif.NewLocationWithPhysicalLocation(phys)
 	if pointer != "" {
 		loc.AddLogicalLocation(sarif.NewLogicalLocation().WithFullyQualifiedName(pointer))
+	}
+	if cell != "" {
+		loc.AddLogicalLocation(sarif.NewLogicalLocation().WithFullyQualifiedName(cell).WithKind("element"))
 	}
 	return loc
 }
