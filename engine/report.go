@@ -3,6 +3,7 @@ package engine
 import (
 	"encoding/json"
 	"sort"
+	"strings"
 )
 
 // Finding is one breach of one rule by one plan, with the rule's identity and
@@ -70,6 +71,9 @@ const (
 // VerdictAbsent is the verdict of the missing side of a diff: a plan added
 // (no old version) or removed (no new version). No check gives it.
 const VerdictAbsent Verdict = "absent"
+
+// Words is the verdict in words: "assured with conditions".
+func (v Verdict) Words() string { return strings.ReplaceAll(string(v), "_", " ") }
 
 // Verdicts lists the verdicts, best first.
 var Verdicts = []Verdict{VerdictAssured, VerdictAssuredWithConditions, VerdictNotAssured, VerdictError}

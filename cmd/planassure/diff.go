@@ -17,11 +17,10 @@ import (
 )
 
 type diffOptions struct {
-	Format    string       `mapstructure:"format"`
-	FailOnNew string       `mapstructure:"fail-on-new"`
-	Policies  []string     `mapstructure:"policies"`
-	Data      []string     `mapstructure:"data"`
-	Limits    limitOptions `mapstructure:",squash"`
+	Format    string        `mapstructure:"format"`
+	FailOnNew string        `mapstructure:"fail-on-new"`
+	Policy    policyOptions `mapstructure:",squash"`
+	Limits    limitOptions  `mapstructure:",squash"`
 }
 
 func newDiffCmd(v *viper.Viper, stdin io.Reader) *cobra.Command {
@@ -77,7 +76,7 @@ func runDiff(ctx context.Context, opts diffOptions, oldPath, newPath string, std
 	if err != nil {
 		return usageError{err}
 	}
-	eng, err := newEngine(ctx, opts.Policies, opts.Data, engine.Options{Timeout: limits.timeout, Hint: hint})
+	eng, err := opts.Policy.engine(ctx, engine.Options{Timeout: limits.timeout, Hint: hint})
 	if err != nil {
 		return err
 	}
