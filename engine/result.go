@@ -2,7 +2,9 @@ package engine
 
 import "fmt"
 
-// entry is one element of data.planassure.main.deny.
+// entry is one element of data.planassure.main.findings (deny holds the errors
+// among them and warn the warnings, for conftest), or of deny when the
+// entrypoint has no findings.
 type entry struct {
 	Rule     string `json:"rule"`
 	Msg      string `json:"msg"`
@@ -26,11 +28,18 @@ func readResult(v any) ([]entry, []naEntry, error) {
 	if !ok {
 		return nil, nil, fmt.Errorf("the result is a %T, not an object", v)
 	}
-	findings, err := objectsAt(m, "deny", "finding")
+	key := "findings"
+	if _, ok := m[key]; !ok {
+		key = "deny" // an entrypoint without findings lists them all under deny
+	}
+	findings, err := objectsAt(m, key, "finding")
 	if err != nil {
 		return nil, nil, err
 	}
-	deny := make([]entry, len(findings))
+	var deny []entry
+	if findings != nil {
+		deny = make([]entry, len(findings))
+	}
 	for i, o := range findings {
 		e := &deny[i]
 		if err := stringFields(o, "finding", field{"rule", &e.Rule}, field{"msg", &e.Msg},
