@@ -11,10 +11,7 @@ import (
 
 func TestDiff(t *testing.T) {
 	t.Parallel()
-	e, err := engine.New(t.Context(), policyFS(nil), engine.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := testEngine(t)
 	oldPlan := testutil.Plan(t, "old.json", "ABC", "100.1")
 	newPlan := testutil.Plan(t, "new.json", "WRN", "99.95")
 	d := engine.Diff(oldPlan, newPlan, e.Evaluate(t.Context(), oldPlan), e.Evaluate(t.Context(), newPlan))

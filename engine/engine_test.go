@@ -77,12 +77,19 @@ func policyFS(extra map[string]string) fstest.MapFS {
 	return fsys
 }
 
-func TestEvaluate(t *testing.T) {
-	t.Parallel()
+// testEngine is the engine on the test policies (policyFS).
+func testEngine(t *testing.T) *engine.Engine {
+	t.Helper()
 	e, err := engine.New(t.Context(), policyFS(nil), engine.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
+	return e
+}
+
+func TestEvaluate(t *testing.T) {
+	t.Parallel()
+	e := testEngine(t)
 	if diff := cmp.Diff([]string{"2017-19"}, e.Rounds()); diff != "" {
 		t.Errorf("Rounds() mismatch (-want +got):\n%s", diff)
 	}
@@ -132,10 +139,7 @@ func TestEvaluate(t *testing.T) {
 
 func TestFindingCarriesMetadataAndExactFigures(t *testing.T) {
 	t.Parallel()
-	e, err := engine.New(t.Context(), policyFS(nil), engine.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := testEngine(t)
 	p := testutil.Plan(t, "p.json", "ABC", "99.999999999999999999")
 	res := e.Evaluate(t.Context(), p)
 	want := []engine.Finding{{

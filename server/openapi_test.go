@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/http"
 	"os"
-	"reflect"
 	"strings"
 	"testing"
 
@@ -18,6 +17,7 @@ import (
 	"github.com/invopop/jsonschema"
 
 	"github.com/planassure/planassure/engine"
+	"github.com/planassure/planassure/internal/testutil"
 	"github.com/planassure/planassure/server"
 )
 
@@ -35,7 +35,7 @@ func openAPIDoc(t *testing.T) []byte {
 		},
 	}
 	for _, v := range []any{&engine.Report{}, &engine.Catalogue{}} {
-		s := (&jsonschema.Reflector{Mapper: enumMapper}).Reflect(v)
+		s := (&jsonschema.Reflector{Mapper: testutil.EnumMapper}).Reflect(v)
 		b, err := json.Marshal(s.Definitions)
 		if err != nil {
 			t.Fatal(err)
@@ -107,25 +107,6 @@ func openAPIDoc(t *testing.T) []byte {
 		t.Fatal(err)
 	}
 	return append(b, '\n')
-}
-
-// enumMapper gives the string types with a closed set of values their enum,
-// as docs/schema does.
-func enumMapper(t reflect.Type) *jsonschema.Schema {
-	enum := func(vs ...any) *jsonschema.Schema { return &jsonschema.Schema{Type: "string", Enum: vs} }
-	switch t {
-	case reflect.TypeOf(engine.Severity("")):
-		return enum(string(engine.SeverityError), string(engine.SeverityWarning))
-	case reflect.TypeOf(engine.Outcome("")):
-		return enum(string(engine.OutcomePassed), string(engine.OutcomeFailed), string(engine.OutcomeNotApplicable))
-	case reflect.TypeOf(engine.Verdict("")):
-		var vs []any
-		for _, v := range engine.Verdicts {
-			vs = append(vs, string(v))
-		}
-		return enum(append(vs, string(engine.VerdictAbsent))...)
-	}
-	return nil
 }
 
 // openAPI30 turns a JSON Schema of the reflector into OpenAPI 3.0's dialect:

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/planassure/planassure/internal/testutil"
 )
 
 // TestJSONOutputsMatchSchemas validates what the CLI writes as JSON (the
@@ -36,28 +36,8 @@ func TestJSONOutputsMatchSchemas(t *testing.T) {
 			if !strings.Contains(out, `"schema_version": "1"`) {
 				t.Error("no schema_version")
 			}
-			f, err := os.Open(filepath.Join("docs", "schema", tc.schema+".schema.json"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
-			doc, err := jsonschema.UnmarshalJSON(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			c := jsonschema.NewCompiler()
-			if err := c.AddResource("schema.json", doc); err != nil {
-				t.Fatal(err)
-			}
-			s, err := c.Compile("schema.json")
-			if err != nil {
-				t.Fatal(err)
-			}
-			inst, err := jsonschema.UnmarshalJSON(strings.NewReader(out))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := s.Validate(inst); err != nil {
+			s := testutil.Schema(t, filepath.Join("docs", "schema", tc.schema+".schema.json"))
+			if err := testutil.Validate(t, s, []byte(out)); err != nil {
 				t.Errorf("not valid against %s.schema.json: %v", tc.schema, err)
 			}
 		})

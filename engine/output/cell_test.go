@@ -1,16 +1,13 @@
 package output_test
 
 import (
-	"bytes"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/santhosh-tekuri/jsonschema/v6"
-
 	"github.com/planassure/planassure/engine"
+	"github.com/planassure/planassure/internal/testutil"
 )
 
 // repWorkbook is a workbook's report: its finding and its problem carry the
@@ -65,28 +62,8 @@ func TestFormatsShowCell(t *testing.T) {
 	if len(logical) != 2 || logical[1].FullyQualifiedName != "Finance!D30" || logical[1].Kind != "element" {
 		t.Errorf("SARIF logical locations: %+v", logical)
 	}
-	f, err := os.Open(filepath.Join("testdata", "sarif-schema-2.1.0.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	doc, err := jsonschema.UnmarshalJSON(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := jsonschema.NewCompiler()
-	if err := c.AddResource("sarif.json", doc); err != nil {
-		t.Fatal(err)
-	}
-	schema, err := c.Compile("sarif.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(out))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := schema.Validate(inst); err != nil {
+	schema := testutil.Schema(t, filepath.Join("testdata", "sarif-schema-2.1.0.json"))
+	if err := testutil.Validate(t, schema, out); err != nil {
 		t.Errorf("SARIF with cells does not match the schema: %v", err)
 	}
 }

@@ -14,7 +14,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/planassure/planassure/engine"
 	"github.com/planassure/planassure/engine/output"
@@ -340,32 +339,11 @@ func btoi(b bool) int {
 // TestSARIFSchema validates the SARIF output against the SARIF 2.1.0 JSON
 // schema of the OASIS specification, and checks it says what the report says.
 func TestSARIFSchema(t *testing.T) {
-	f, err := os.Open(filepath.Join("testdata", "sarif-schema-2.1.0.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	doc, err := jsonschema.UnmarshalJSON(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := jsonschema.NewCompiler()
-	c.AssertFormat()
-	if err := c.AddResource("sarif-schema-2.1.0.json", doc); err != nil {
-		t.Fatal(err)
-	}
-	schema, err := c.Compile("sarif-schema-2.1.0.json")
-	if err != nil {
-		t.Fatal(err)
-	}
+	schema := testutil.Schema(t, filepath.Join("testdata", "sarif-schema-2.1.0.json"))
 	for name, r := range map[string]engine.Report{"rep": rep, "repWaived": repWaived} {
 		t.Run(name, func(t *testing.T) {
 			out := render(t, "sarif", r)
-			inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(out))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := schema.Validate(inst); err != nil {
+			if err := testutil.Validate(t, schema, out); err != nil {
 				t.Fatalf("SARIF output does not match the schema: %v", err)
 			}
 			checkSARIF(t, out, r)

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"reflect"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/planassure/planassure/engine"
 	"github.com/planassure/planassure/engine/output"
+	"github.com/planassure/planassure/internal/testutil"
 )
 
 // schemaDir holds the JSON Schemas of the JSON documents planassure writes,
@@ -33,7 +33,7 @@ var documents = []struct {
 // Schema is the JSON Schema of the document written from v.
 func schemaOf(t *testing.T, name string, v any) []byte {
 	t.Helper()
-	r := jsonschema.Reflector{Mapper: enumMapper}
+	r := jsonschema.Reflector{Mapper: testutil.EnumMapper}
 	s := r.Reflect(v)
 	s.ID = jsonschema.ID("https://github.com/planassure/planassure/docs/schema/" + name + ".schema.json")
 	s.Title = "planassure " + name + " (schema_version " + engine.SchemaVersion + ")"
@@ -42,25 +42,6 @@ func schemaOf(t *testing.T, name string, v any) []byte {
 		t.Fatal(err)
 	}
 	return append(b, '\n')
-}
-
-// enumMapper gives the string types with a closed set of values their enum.
-func enumMapper(t reflect.Type) *jsonschema.Schema {
-	enum := func(vs ...any) *jsonschema.Schema { return &jsonschema.Schema{Type: "string", Enum: vs} }
-	switch t {
-	case reflect.TypeOf(engine.Severity("")):
-		// "" where a finding leaves the rule's default (never in a report)
-		return enum(string(engine.SeverityError), string(engine.SeverityWarning))
-	case reflect.TypeOf(engine.Outcome("")):
-		return enum(string(engine.OutcomePassed), string(engine.OutcomeFailed), string(engine.OutcomeNotApplicable))
-	case reflect.TypeOf(engine.Verdict("")):
-		var vs []any
-		for _, v := range engine.Verdicts {
-			vs = append(vs, string(v))
-		}
-		return enum(append(vs, string(engine.VerdictAbsent))...)
-	}
-	return nil
 }
 
 // TestSchemasUpToDate fails when a checked-in schema is not what the Go types give.
@@ -86,35 +67,13 @@ func TestSchemasUpToDate(t *testing.T) {
 // compileSchema compiles a checked-in schema.
 func compileSchema(t *testing.T, name string) *sjson.Schema {
 	t.Helper()
-	f, err := os.Open(filepath.Join(schemaDir, name+".schema.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	doc, err := sjson.UnmarshalJSON(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := sjson.NewCompiler()
-	c.AssertFormat()
-	if err := c.AddResource(name+".schema.json", doc); err != nil {
-		t.Fatal(err)
-	}
-	s, err := c.Compile(name + ".schema.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
+	return testutil.Schema(t, filepath.Join(schemaDir, name+".schema.json"))
 }
 
 // ValidateJSON validates a document against a checked-in schema.
 func validateJSON(t *testing.T, name string, doc []byte) {
 	t.Helper()
-	inst, err := sjson.UnmarshalJSON(bytes.NewReader(doc))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := compileSchema(t, name).Validate(inst); err != nil {
+	if err := testutil.Validate(t, compileSchema(t, name), doc); err != nil {
 		t.Errorf("not valid against %s.schema.json: %v", name, err)
 	}
 }
