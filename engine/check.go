@@ -111,13 +111,7 @@ func (e *Engine) CheckFile(ctx context.Context, path string, stdin io.Reader) Re
 		r.finish()
 		return r
 	}
-	plan, err := e.ReadPlan(path, data)
-	if err != nil {
-		r := Result{Plan: path, Findings: []Finding{}, Problems: problemsOf(err)}
-		r.finish()
-		return r
-	}
-	return e.Evaluate(ctx, plan)
+	return e.CheckBytes(ctx, path, data)
 }
 
 // readFile reads a plan file under the default size limit; Engine.readFile

@@ -46,6 +46,10 @@ type Options struct {
 	// Timeout bounds the evaluation of one plan; a plan that takes longer gets
 	// verdict error. 0 means DefaultTimeout.
 	Timeout time.Duration
+	// Cache, when set, keeps each plan's result under a key over the plan's
+	// bytes, the policies, the data and these options (see CheckBytes): a plan
+	// checked before under the same rules is not read or evaluated again.
+	Cache ResultStore
 }
 
 // The default limits: far above any real plan (the largest shipped plan is
@@ -65,6 +69,8 @@ type Engine struct {
 	figures    bool                      // Options.KeepFigures
 	footprints bool                      // Options.Footprints
 	limits     limits
+	cache      ResultStore // Options.Cache; nil when results are not cached
+	digest     []byte      // what every cached result depends on besides the plan (see rulesDigest)
 }
 
 // limits are the Options limits with the defaults filled in.
@@ -102,11 +108,12 @@ var ErrNoRules = errors.New("the policies define no rule under data.planassure.r
 // title, a valid severity or guidance rejects the whole rule set.
 func New(ctx context.Context, fsys fs.FS, opts Options) (*Engine, error) {
 	modules := map[string]*ast.Module{}
-	if err := parseTree(fsys, "policies", modules); err != nil {
+	sources := map[string][]byte{}
+	if err := parseTree(fsys, "policies", modules, sources); err != nil {
 		return nil, err
 	}
 	for i, l := range opts.Local {
-		if err := parseTree(l, fmt.Sprintf("local%d", i+1), modules); err != nil {
+		if err := parseTree(l, fmt.Sprintf("local%d", i+1), modules, sources); err != nil {
 			return nil, err
 		}
 	}
@@ -146,6 +153,12 @@ func New(ctx context.Context, fsys fs.FS, opts Options) (*Engine, error) {
 		return nil, fmt.Errorf("prepare query: %w", err)
 	}
 	e := &Engine{rules: rules, query: q, figures: opts.KeepFigures, footprints: opts.Footprints, limits: limitsOf(opts)}
+	if opts.Cache != nil {
+		if e.digest, err = e.rulesDigest(sources, data); err != nil {
+			return nil, err
+		}
+		e.cache = opts.Cache
+	}
 	for id := range rules {
 		e.ids = append(e.ids, id)
 	}
@@ -200,7 +213,7 @@ func (e *Engine) Threshold(round, key string) (any, bool) {
 
 // parseTree parses every .rego file of fsys except tests, naming each module
 // prefix/path so that two trees never collide.
-func parseTree(fsys fs.FS, prefix string, modules map[string]*ast.Module) error {
+func parseTree(fsys fs.FS, prefix string, modules map[string]*ast.Module, sources map[string][]byte) error {
 	return fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return fmt.Errorf("read policies: %w", err)
@@ -218,6 +231,7 @@ func parseTree(fsys fs.FS, prefix string, modules map[string]*ast.Module) error 
 			return fmt.Errorf("parse policy: %w", err)
 		}
 		modules[name] = m
+		sources[name] = src
 		return nil
 	})
 }

@@ -158,7 +158,7 @@ func (e *Engine) checkFootprints(ctx context.Context, paths []string, stdin io.R
 	}
 	parallel(len(planIdx), jobs, func(k int) {
 		i := planIdx[k]
-		results[i] = e.Evaluate(ctx, *plans[i])
+		results[i] = e.EvaluateCached(ctx, *plans[i])
 		if progress != nil {
 			progress()
 		}

@@ -247,6 +247,9 @@ func (s *Server) waitTurn(ctx context.Context) error {
 }
 
 func (s *Server) evaluateOne(ctx context.Context, u upload, figures bool) engine.Result {
+	if !figures {
+		return s.cfg.Engine.CheckBytes(ctx, u.name, u.data) // through the engine's result cache, if it has one
+	}
 	p, err := engine.ReadPlan(u.name, u.data)
 	if err != nil {
 		// the same result the CLI gives a plan it cannot read

@@ -34,6 +34,8 @@ type checkOptions struct {
 	Footprint bool     `mapstructure:"footprint"`
 	Policies  []string `mapstructure:"policies"`
 	Data      []string `mapstructure:"data"`
+	// Cache is the result cache: a directory, "auto" or "" (see openCache).
+	Cache string `mapstructure:"cache"`
 	// Limits (see limits.go): the largest plan file, the deepest nesting, the
 	// longest evaluation of one plan.
 	Limits limitOptions `mapstructure:",squash"`
@@ -79,6 +81,7 @@ error, a plan that cannot be read, or policies that do not load.`,
 	f.Bool("footprint", false, "check each footprint (STP) document with the plans whose organisation.stp names it, and list their verdicts in its result")
 	addLimitFlags(f)
 	addPolicyFlags(f)
+	addCacheFlag(f)
 	return cmd
 }
 
@@ -122,8 +125,13 @@ func runCheck(ctx context.Context, opts checkOptions, args []string, stdin io.Re
 	if err != nil {
 		return usageError{err}
 	}
+	store, err := openCache(opts.Cache)
+	if err != nil {
+		return err
+	}
 	eng, err := newEngine(ctx, opts.Policies, opts.Data, limits, func(o *engine.Options) {
 		o.Footprints, o.KeepFigures = opts.Footprint, wantsFigures(opts.Format, opts.Reports)
+		o.Cache = store
 	})
 	if err != nil {
 		return err

@@ -19,6 +19,7 @@ type diffOptions struct {
 	FailOnNew string       `mapstructure:"fail-on-new"`
 	Policies  []string     `mapstructure:"policies"`
 	Data      []string     `mapstructure:"data"`
+	Cache     string       `mapstructure:"cache"`
 	Limits    limitOptions `mapstructure:",squash"`
 }
 
@@ -51,6 +52,7 @@ severity or above: the CI gate for a change to a plan.`,
 	f.String("fail-on-new", "none", "exit 1 when the new version adds a finding at this severity or above: error, warning or none")
 	addPolicyFlags(f)
 	addLimitFlags(f)
+	addCacheFlag(f)
 	return cmd
 }
 
@@ -70,7 +72,11 @@ func runDiff(ctx context.Context, opts diffOptions, oldPath, newPath string, std
 	if err != nil {
 		return usageError{err}
 	}
-	eng, err := newEngine(ctx, opts.Policies, opts.Data, limits)
+	store, err := openCache(opts.Cache)
+	if err != nil {
+		return err
+	}
+	eng, err := newEngine(ctx, opts.Policies, opts.Data, limits, func(o *engine.Options) { o.Cache = store })
 	if err != nil {
 		return err
 	}
@@ -82,7 +88,7 @@ func runDiff(ctx context.Context, opts diffOptions, oldPath, newPath string, std
 	if err != nil {
 		return err
 	}
-	d := engine.Diff(oldPlan, newPlan, eng.Evaluate(ctx, oldPlan), eng.Evaluate(ctx, newPlan))
+	d := engine.Diff(oldPlan, newPlan, eng.EvaluateCached(ctx, oldPlan), eng.EvaluateCached(ctx, newPlan))
 	if err := format(stdout, d); err != nil {
 		return fmt.Errorf("write diff: %w", err)
 	}

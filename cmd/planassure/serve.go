@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
 
+	"github.com/planassure/planassure/engine"
 	"github.com/planassure/planassure/server"
 )
 
@@ -23,6 +24,7 @@ type serveOptions struct {
 	QueueTimeout    time.Duration `mapstructure:"queue-timeout"`
 	Policies        []string      `mapstructure:"policies"`
 	Data            []string      `mapstructure:"data"`
+	Cache           string        `mapstructure:"cache"`
 }
 
 func newServeCmd(v *viper.Viper) *cobra.Command {
@@ -62,7 +64,11 @@ down gracefully.`,
 				return usageError{fmt.Errorf("--max-in-flight %d: at least 1", opts.MaxInFlight)}
 			}
 			ctx := cmd.Context()
-			eng, err := newEngine(ctx, opts.Policies, opts.Data)
+			store, err := openCache(opts.Cache)
+			if err != nil {
+				return err
+			}
+			eng, err := newEngine(ctx, opts.Policies, opts.Data, func(o *engine.Options) { o.Cache = store })
 			if err != nil {
 				return err
 			}
@@ -92,6 +98,7 @@ down gracefully.`,
 	f.Int("max-in-flight", server.DefaultMaxInFlight(), "check requests read and evaluated at once; more wait")
 	f.Duration("queue-timeout", server.DefaultQueueTimeout, "how long a check request waits for its turn before a 503")
 	addPolicyFlags(f)
+	addCacheFlag(f)
 	return cmd
 }
 
