@@ -85,11 +85,28 @@ func (e *Engine) cachedResult(key cache.Key, path string) (Result, bool) {
 	var c cachedEntry
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.UseNumber() // figures stay exact, as the evaluation gives them
-	if err := dec.Decode(&c); err != nil || c.Result.Findings == nil || len(c.Result.Problems) > 0 {
+	if err := dec.Decode(&c); err != nil || dec.More() || !e.wellFormed(c.Result) {
 		return Result{}, false // not an entry this program wrote: evaluate afresh, and overwrite it
 	}
 	c.Result.Plan, c.Result.Figures = path, c.Figures
 	return c.Result, true
+}
+
+// wellFormed reports whether r is a result this engine could have stored: one
+// outcome per rule, no problems, and counts and verdict that agree with the
+// findings.
+func (e *Engine) wellFormed(r Result) bool {
+	if r.Findings == nil || len(r.Problems) > 0 || len(r.Members) > 0 || len(r.Rules) != len(e.ids) {
+		return false
+	}
+	for i, o := range r.Rules {
+		if o.Rule != e.ids[i] {
+			return false
+		}
+	}
+	check := r
+	check.finish()
+	return check.Verdict == r.Verdict && check.Errors == r.Errors && check.Warnings == r.Warnings && r.Waived == 0
 }
 
 func (e *Engine) storeResult(key cache.Key, r Result) {
