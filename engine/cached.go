@@ -89,6 +89,7 @@ func (e *Engine) cachedResult(key cache.Key, path string) (Result, bool) {
 		return Result{}, false // not an entry this program wrote: evaluate afresh, and overwrite it
 	}
 	c.Result.Plan, c.Result.Figures = path, c.Figures
+	c.Result.Rules = e.outcomes.intern(c.Result.Rules)
 	return c.Result, true
 }
 

@@ -71,6 +71,7 @@ type Engine struct {
 	limits     limits
 	cache      ResultStore // Options.Cache; nil when results are not cached
 	digest     []byte      // what every cached result depends on besides the plan (see rulesDigest)
+	outcomes   outcomeTable
 }
 
 // limits are the Options limits with the defaults filled in.
@@ -329,7 +330,7 @@ func (e *Engine) evaluate(ctx context.Context, p Plan) ([]Finding, []RuleOutcome
 			outcomes = append(outcomes, RuleOutcome{Rule: id, Outcome: OutcomePassed})
 		}
 	}
-	return findings, outcomes, nil
+	return findings, e.outcomes.intern(outcomes), nil
 }
 
 // roundTrip converts the evaluation result into typed values. Numbers arrive
