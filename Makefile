@@ -28,7 +28,7 @@ lint: ## gofmt, go vet, opa fmt, opa check --strict against the plan schema
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (gofmt -l $$(git ls-files '*.go'); exit 1)
 	$(GO) vet ./...
 	$(GO) tool opa fmt --fail --list policies
-	$(GO) tool opa check --strict --schema engine/plan.schema.json policies
+	$(GO) tool opa check --strict --schema plan/plan.schema.json policies
 
 check-policies: ## run the Rego tests with the opa CLI, verbose
 	$(GO) tool opa test policies -v

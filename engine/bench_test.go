@@ -10,7 +10,9 @@ import (
 	"testing"
 
 	"github.com/planassure/planassure/engine"
+	"github.com/planassure/planassure/plan"
 	"github.com/planassure/planassure/policies"
+	"github.com/planassure/planassure/runner"
 )
 
 // go test ./engine -run '^$' -bench . -benchmem
@@ -36,7 +38,7 @@ func BenchmarkReadPlan(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
-		if _, err := engine.ReadPlan(benchPlan, data); err != nil {
+		if _, err := plan.ReadJSON(benchPlan, data, 0); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -50,7 +52,7 @@ func BenchmarkEvaluate(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	p, err := engine.ReadPlan(benchPlan, data)
+	p, err := plan.ReadJSON(benchPlan, data, 0)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -91,14 +93,14 @@ func generatedPlans(b *testing.B) []string {
 }
 
 // BenchmarkCheckBatch reads and evaluates 200 generated plans through
-// Engine.Check on runtime.NumCPU() workers; ns/op is per batch.
+// runner.Check on runtime.NumCPU() workers; ns/op is per batch.
 func BenchmarkCheckBatch(b *testing.B) {
 	ctx := context.Background()
 	paths := generatedPlans(b)
-	eng := benchEngine(b)
+	r := runner.New(runner.Config{Engine: benchEngine(b), Jobs: runtime.NumCPU()})
 	b.ReportAllocs()
 	for b.Loop() {
-		rep := eng.Check(ctx, paths, nil, runtime.NumCPU(), nil)
+		rep := r.Check(ctx, runner.Files(paths))
 		if len(rep.Results) != len(paths) {
 			b.Fatal("missing results")
 		}

@@ -6,6 +6,8 @@ import (
 	"math/big"
 	"sort"
 	"strconv"
+
+	"github.com/planassure/planassure/plan"
 )
 
 // Change is one figure or field that differs between two versions of a plan.
@@ -33,7 +35,7 @@ type PlanDiff struct {
 // Diff compares two versions of a plan and their results. Findings are the
 // same when rule, pointer and severity agree; their wording may differ as the
 // figures change.
-func Diff(oldPlan, newPlan Plan, before, after Result) PlanDiff {
+func Diff(oldPlan, newPlan plan.Plan, before, after Result) PlanDiff {
 	d := PlanDiff{Old: oldPlan.Path, New: newPlan.Path, VerdictBefore: before.Verdict, VerdictAfter: after.Verdict,
 		Changes: []Change{}, Appeared: []Finding{}, Disappeared: []Finding{}, Before: before, After: after}
 	walkDiff("", oldPlan.Doc, newPlan.Doc, &d.Changes)
@@ -84,7 +86,7 @@ func walkDiff(ptr string, a, b any, out *[]Change) {
 		}
 		sort.Strings(sorted)
 		for _, k := range sorted {
-			walkDiff(ptr+"/"+pointerOf([]string{k})[1:], am[k], bm[k], out)
+			walkDiff(ptr+"/"+plan.PointerOf([]string{k})[1:], am[k], bm[k], out)
 		}
 		return
 	}

@@ -12,6 +12,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -19,6 +20,8 @@ import (
 	"github.com/open-policy-agent/opa/v1/storage"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 	"github.com/open-policy-agent/opa/v1/util"
+
+	"github.com/planassure/planassure/plan"
 )
 
 // Options adjust the rule set an Engine is built from.
@@ -29,35 +32,19 @@ type Options struct {
 	// Data is merged into OPA's data document: data.planassure.rounds overrides
 	// or adds planning-round thresholds.
 	Data map[string]any
-	// KeepFigures makes Evaluate set Result.Figures, the plan figures a report
-	// draws (charts); off, results carry none and a batch stays small.
-	KeepFigures bool
-	// Footprints makes Check group plans by organisation.stp: each footprint
-	// document is evaluated with the plans naming it as input.member_plans, and
-	// its result lists them.
-	Footprints bool
-	// MaxFileSize is the largest plan CheckFile reads, in bytes (a file or
-	// standard input); a larger one is refused without being read whole.
-	// 0 means DefaultMaxFileSize.
-	MaxFileSize int64
-	// MaxDepth is the deepest nesting of objects and arrays a plan may have;
-	// 0 means MaxDepth.
-	MaxDepth int
 	// Timeout bounds the evaluation of one plan; a plan that takes longer gets
-	// verdict error. 0 means DefaultTimeout.
+	// verdict error (ErrTimeout). 0 means DefaultTimeout.
 	Timeout time.Duration
-	// Cache, when set, keeps each plan's result under a key over the plan's
-	// bytes, the policies, the data and these options (see CheckBytes): a plan
-	// checked before under the same rules is not read or evaluated again.
-	Cache ResultStore
+	// Hint words advice for the users of the engine's typed errors
+	// (ErrTimeout, ErrUnknownRound, plan.ErrTooLarge, ...), appended to the
+	// message of a problem: the CLI names its flags, the service its limits.
+	// nil adds none.
+	Hint func(error) string
 }
 
-// The default limits: far above any real plan (the largest shipped plan is
-// under 30 KiB, six levels deep, and evaluates in milliseconds).
-const (
-	DefaultMaxFileSize = 10 << 20 // 10 MiB
-	DefaultTimeout     = 10 * time.Second
-)
+// DefaultTimeout is the default of Options.Timeout: far above any real plan
+// (the largest shipped plan evaluates in milliseconds).
+const DefaultTimeout = 10 * time.Second
 
 // Engine holds the compiled rules. It is safe for concurrent use.
 type Engine struct {
@@ -66,43 +53,19 @@ type Engine struct {
 	query      rego.PreparedEvalQuery
 	rounds     []string                  // known planning rounds, sorted; nil when the policies define none
 	thresholds map[string]map[string]any // data.planassure.lib.rounds.thresholds: round -> threshold key -> value
-	figures    bool                      // Options.KeepFigures
-	footprints bool                      // Options.Footprints
-	limits     limits
-	cache      ResultStore // Options.Cache; nil when results are not cached
-	digest     []byte      // what every cached result depends on besides the plan (see rulesDigest)
+	timeout    time.Duration
+	hint       func(error) string
+	rulesSum   []byte // the policies, data and timeout, digested (see Digest)
+	digestOnce sync.Once
+	digest     []byte
 	outcomes   outcomeTable
 }
 
-// limits are the Options limits with the defaults filled in.
-type limits struct {
-	maxFileSize int64
-	maxDepth    int
-	timeout     time.Duration
-}
-
-func limitsOf(opts Options) limits {
-	l := limits{maxFileSize: opts.MaxFileSize, maxDepth: opts.MaxDepth, timeout: opts.Timeout}
-	if l.maxFileSize <= 0 {
-		l.maxFileSize = DefaultMaxFileSize
-	}
-	if l.maxDepth <= 0 {
-		l.maxDepth = MaxDepth
-	}
-	if l.timeout <= 0 {
-		l.timeout = DefaultTimeout
-	}
-	return l
-}
-
-// ErrNoRules is returned when the policies define no rule.
 // Namespace is the root package of every policy: the entrypoint is
 // data.planassure.main, rules live at data.planassure.rules.<area>.<name> and
 // the shared helpers at data.planassure.lib, so the policies share an OPA server
 // with others without colliding.
 const Namespace = "planassure"
-
-var ErrNoRules = errors.New("the policies define no rule under data.planassure.rules")
 
 // New compiles the policies in fsys (and opts.Local) in strict mode, typed
 // against the plan schema, and reads every rule's METADATA. A rule without a
@@ -122,7 +85,7 @@ func New(ctx context.Context, fsys fs.FS, opts Options) (*Engine, error) {
 		return nil, fmt.Errorf("load policies: %w", err)
 	}
 	var schema any
-	if err := util.UnmarshalJSON(PlanSchema, &schema); err != nil {
+	if err := util.UnmarshalJSON(plan.Schema, &schema); err != nil {
 		return nil, fmt.Errorf("read plan schema: %w", err)
 	}
 	schemas := ast.NewSchemaSet()
@@ -153,12 +116,12 @@ func New(ctx context.Context, fsys fs.FS, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("prepare query: %w", err)
 	}
-	e := &Engine{rules: rules, query: q, figures: opts.KeepFigures, footprints: opts.Footprints, limits: limitsOf(opts)}
-	if opts.Cache != nil {
-		if e.digest, err = e.rulesDigest(sources, data); err != nil {
-			return nil, err
-		}
-		e.cache = opts.Cache
+	e := &Engine{rules: rules, query: q, timeout: opts.Timeout, hint: opts.Hint}
+	if e.timeout <= 0 {
+		e.timeout = DefaultTimeout
+	}
+	if e.rulesSum, err = rulesDigest(sources, data, e.timeout); err != nil {
+		return nil, err
 	}
 	for id := range rules {
 		e.ids = append(e.ids, id)
@@ -257,49 +220,55 @@ func (e *Engine) Rounds() []string { return append([]string(nil), e.rounds...) }
 
 // Evaluate runs every rule on one plan and returns its result: findings sorted,
 // every rule's outcome, and the verdict. An evaluation error gives verdict error.
-func (e *Engine) Evaluate(ctx context.Context, p Plan) Result {
+func (e *Engine) Evaluate(ctx context.Context, p plan.Plan) Result {
+	return e.evaluateDoc(ctx, p, p.Doc)
+}
+
+// evaluateDoc evaluates doc, the input for plan p (its document, or a
+// footprint's with its members).
+func (e *Engine) evaluateDoc(ctx context.Context, p plan.Plan, doc any) Result {
 	res := Result{Plan: p.Path, Organisation: p.Organisation, Name: p.Name, Round: p.Round, Findings: []Finding{}}
 	if p.IsFootprint() {
 		res.Kind = KindFootprint
 	}
-	findings, outcomes, err := e.evaluate(ctx, p)
+	findings, outcomes, err := e.evaluate(ctx, p, doc)
 	if err != nil {
-		res.Problems = problemsOf(err)
+		res.Problems = e.Problems(err)
 	} else {
 		res.Findings, res.Rules = findings, outcomes
 	}
-	if e.figures && res.Kind != KindFootprint { // a footprint has no plan figures to draw
-		res.Figures = e.Figures(p)
-	}
-	res.finish()
+	res.Finish()
 	return res
 }
 
-func (e *Engine) evaluate(ctx context.Context, p Plan) ([]Finding, []RuleOutcome, error) {
+func (e *Engine) evaluate(ctx context.Context, p plan.Plan, doc any) ([]Finding, []RuleOutcome, error) {
 	if e.rounds != nil && !contains(e.rounds, p.Round) {
-		return nil, nil, &PlanError{Path: p.Path, Pointer: "/submission/round", Line: LineOf(p.raw, "/submission/round"),
-			Err: fmt.Errorf("unknown planning round %q: known rounds are %s (add one with --data)", p.Round, strings.Join(e.rounds, ", "))}
+		return nil, nil, &plan.Error{Path: p.Path, Pointer: "/submission/round", Line: p.Line("/submission/round"),
+			Err: &UnknownRoundError{Round: p.Round, Known: e.Rounds()}}
 	}
-	ctx, cancel := context.WithTimeout(ctx, e.limits.timeout)
-	defer cancel()
-	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(p.input))
+	input, err := ast.InterfaceToValue(doc)
 	if err != nil {
-		return nil, nil, &PlanError{Path: p.Path, Err: e.evalError(ctx, err)}
+		return nil, nil, &plan.Error{Path: p.Path, Err: fmt.Errorf("convert plan: %w", err)}
+	}
+	ctx, cancel := context.WithTimeout(ctx, e.timeout)
+	defer cancel()
+	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(input))
+	if err != nil {
+		return nil, nil, &plan.Error{Path: p.Path, Err: e.evalError(ctx, err)}
 	}
 	if len(rs) != 1 || len(rs[0].Expressions) != 1 {
-		return nil, nil, &PlanError{Path: p.Path, Err: errors.New("evaluate rules: the policies returned no result")}
+		return nil, nil, &plan.Error{Path: p.Path, Err: errors.New("evaluate rules: the policies returned no result")}
 	}
 	deny, notApplicable, err := readResult(rs[0].Expressions[0].Value)
 	if err != nil {
-		return nil, nil, &PlanError{Path: p.Path, Err: fmt.Errorf("read rule results: %w", err)}
+		return nil, nil, &plan.Error{Path: p.Path, Err: fmt.Errorf("read rule results: %w", err)}
 	}
 	findings := make([]Finding, 0, len(deny))
 	failed := map[string]bool{}
-	lineOf := lines(p.raw) // one pass over the file, and only when there is a finding
 	for _, d := range deny {
 		r, ok := e.rules[d.Rule]
 		if !ok {
-			return nil, nil, &PlanError{Path: p.Path, Err: fmt.Errorf("rule %q reported a finding but has no METADATA", d.Rule)}
+			return nil, nil, &plan.Error{Path: p.Path, Err: fmt.Errorf("rule %q reported a finding but has no METADATA", d.Rule)}
 		}
 		sev := r.Severity
 		if d.Severity == string(SeverityWarning) {
@@ -307,7 +276,7 @@ func (e *Engine) evaluate(ctx context.Context, p Plan) ([]Finding, []RuleOutcome
 		}
 		findings = append(findings, Finding{
 			Rule: r.ID, Title: r.Title, Severity: sev, Message: d.Msg, Pointer: d.Pointer,
-			Line: lineOf(d.Pointer), Expected: d.Expected, Actual: d.Actual,
+			Line: p.Line(d.Pointer), Expected: d.Expected, Actual: d.Actual,
 			Guidance: r.Guidance, URL: r.URL,
 		})
 		failed[r.ID] = true
@@ -350,19 +319,35 @@ func contains(s []string, v string) bool {
 	return i < len(s) && s[i] == v
 }
 
-// problemsOf turns a read or evaluation error into problems for the report.
-func problemsOf(err error) []Problem {
-	var pes PlanErrors
+// Problems turns a read or evaluation error into problems for the report,
+// each worded with the Options.Hint for its cause.
+func (e *Engine) Problems(err error) []Problem {
+	var pes plan.Errors
 	if errors.As(err, &pes) {
 		out := make([]Problem, len(pes))
 		for i, pe := range pes {
-			out[i] = Problem{Pointer: pe.Pointer, Line: pe.Line, Message: pe.Err.Error()}
+			out[i] = Problem{Pointer: pe.Pointer, Line: pe.Line, Message: e.word(pe.Err)}
 		}
 		return out
 	}
-	var pe *PlanError
+	var pe *plan.Error
 	if errors.As(err, &pe) {
-		return []Problem{{Pointer: pe.Pointer, Line: pe.Line, Message: pe.Err.Error()}}
+		return []Problem{{Pointer: pe.Pointer, Line: pe.Line, Message: e.word(pe.Err)}}
 	}
-	return []Problem{{Message: err.Error()}}
+	return []Problem{{Message: e.word(err)}}
+}
+
+func (e *Engine) word(err error) string {
+	if e.hint == nil {
+		return err.Error()
+	}
+	return err.Error() + e.hint(err)
+}
+
+// Failed is the result of a plan that could not be read or evaluated: verdict
+// error, with err as its problems.
+func (e *Engine) Failed(path string, err error) Result {
+	r := Result{Plan: path, Findings: []Finding{}, Problems: e.Problems(err)}
+	r.Finish()
+	return r
 }

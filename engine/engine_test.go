@@ -2,6 +2,7 @@ package engine_test
 
 import (
 	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -9,6 +10,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/planassure/planassure/engine"
+	"github.com/planassure/planassure/internal/testutil"
+	"github.com/planassure/planassure/plan"
 )
 
 const mainRego = `package planassure.main
@@ -74,17 +77,6 @@ func policyFS(extra map[string]string) fstest.MapFS {
 	return fsys
 }
 
-func planJSON(code string, inYear string) []byte {
-	return []byte(`{
-  "schema_version": "1",
-  "submission": {"round": "2017-19", "status": "draft", "submitted_on": "2017-01-01"},
-  "organisation": {"code": "` + code + `", "name": "Test CCG", "type": "ccg"},
-  "years": [
-    {"year": "2017/18", "basis": "plan", "finance": {"surplus": {"in_year": ` + inYear + `}}}
-  ]
-}`)
-}
-
 func TestEvaluate(t *testing.T) {
 	t.Parallel()
 	e, err := engine.New(t.Context(), policyFS(nil), engine.Options{})
@@ -115,7 +107,7 @@ func TestEvaluate(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			p, err := engine.ReadPlan("p.json", planJSON(tc.code, tc.value))
+			p, err := plan.ReadJSON("p.json", testutil.PlanJSON(tc.code, tc.value), 0)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -147,7 +139,7 @@ func TestFindingCarriesMetadataAndExactFigures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := engine.ReadPlan("p.json", planJSON("ABC", "99.999999999999999999"))
+	p, err := plan.ReadJSON("p.json", testutil.PlanJSON("ABC", "99.999999999999999999"), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -195,20 +187,30 @@ func TestNewRejectsBrokenRuleSets(t *testing.T) {
 	}
 }
 
+// TestUnknownRoundIsAnError: a plan of a round the policies do not know gets
+// verdict error, worded without naming any front end's option; the error is
+// ErrUnknownRound for the front end's hint.
 func TestUnknownRoundIsAnError(t *testing.T) {
 	t.Parallel()
-	e, err := engine.New(t.Context(), policyFS(nil), engine.Options{})
+	hint := func(err error) string {
+		var ur *engine.UnknownRoundError
+		if errors.Is(err, engine.ErrUnknownRound) && errors.As(err, &ur) {
+			return " [hint for " + ur.Round + "]"
+		}
+		return ""
+	}
+	e, err := engine.New(t.Context(), policyFS(nil), engine.Options{Hint: hint})
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc := strings.Replace(string(planJSON("ABC", "1")), `"2017-19"`, `"2030/31"`, 1)
-	p, err := engine.ReadPlan("p.json", []byte(doc))
+	doc := strings.Replace(string(testutil.PlanJSON("ABC", "1")), `"2017-19"`, `"2030/31"`, 1)
+	p, err := plan.ReadJSON("p.json", []byte(doc), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
 	res := e.Evaluate(t.Context(), p)
 	want := []engine.Problem{{Pointer: "/submission/round", Line: 3,
-		Message: `unknown planning round "2030/31": known rounds are 2017-19 (add one with --data)`}}
+		Message: `unknown planning round "2030/31": known rounds are 2017-19 [hint for 2030/31]`}}
 	if diff := cmp.Diff(want, res.Problems); diff != "" || res.Verdict != engine.VerdictError {
 		t.Errorf("verdict %s; problems mismatch (-want +got):\n%s", res.Verdict, diff)
 	}
@@ -235,7 +237,7 @@ func TestRuntimeErrorGivesVerdictError(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := engine.ReadPlan("p.json", planJSON("ABC", "100"))
+	p, err := plan.ReadJSON("p.json", testutil.PlanJSON("ABC", "100"), 0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,12 +7,13 @@ import (
 	"testing"
 
 	"github.com/planassure/planassure/engine"
+	"github.com/planassure/planassure/plan"
 	"github.com/planassure/planassure/policies"
 )
 
 // norwichWith is the Norwich plan with the 2017/18 funding lines, total and
 // contingency replaced by the figures given, written exactly as given.
-func norwichWith(t *testing.T, recurrent, nonRecurrent, running, total, contingency string) engine.Plan {
+func norwichWith(t *testing.T, recurrent, nonRecurrent, running, total, contingency string) plan.Plan {
 	t.Helper()
 	data, err := os.ReadFile("../plans/06W-2017-19.json")
 	if err != nil {
@@ -34,7 +35,7 @@ func norwichWith(t *testing.T, recurrent, nonRecurrent, running, total, continge
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := engine.ReadPlan("06W.json", b)
+	p, err := plan.ReadJSON("06W.json", b, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"strings"
+
+	"github.com/planassure/planassure/plan"
 )
 
 // Figure is one plan figure a rule reads, with where it sits.
@@ -26,7 +28,7 @@ type Explanation struct {
 }
 
 // Explain evaluates a plan and reports what rule id made of it.
-func (e *Engine) Explain(ctx context.Context, id string, p Plan) (Explanation, error) {
+func (e *Engine) Explain(ctx context.Context, id string, p plan.Plan) (Explanation, error) {
 	r, ok := e.rules[id]
 	if !ok {
 		return Explanation{}, fmt.Errorf("no rule %q (planassure rules lists them)", id)
@@ -53,7 +55,7 @@ func figures(doc any, reads []string) []Figure {
 	var out []Figure
 	for _, rd := range reads {
 		if strings.HasPrefix(rd, "/") {
-			out = append(out, Figure{Pointer: rd, Value: lookup(doc, splitPointer(rd))})
+			out = append(out, Figure{Pointer: rd, Value: lookup(doc, plan.SplitPointer(rd))})
 		}
 	}
 	root, _ := doc.(map[string]any)

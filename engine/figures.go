@@ -3,6 +3,8 @@ package engine
 import (
 	"encoding/json"
 	"math/big"
+
+	"github.com/planassure/planassure/plan"
 )
 
 // PlanFigures are the figures of one plan a report draws: the finance lines of
@@ -89,7 +91,7 @@ var lowerIsBetter = map[string]bool{"diagnostics_6wk": true}
 
 // Figures extracts the figures of p a report draws, with the thresholds of
 // its round. It never fails: a figure the plan lacks is left empty.
-func (e *Engine) Figures(p Plan) *PlanFigures {
+func (e *Engine) Figures(p plan.Plan) *PlanFigures {
 	root, _ := p.Doc.(map[string]any)
 	years, _ := root["years"].([]any)
 	f := &PlanFigures{Years: []YearFigures{}}
@@ -180,7 +182,7 @@ func (e *Engine) pctThreshold(round, key, fy string, alloc json.Number) Threshol
 	if ok1 && ok2 {
 		amount := new(big.Rat).Mul(p, a)
 		amount.Quo(amount, big.NewRat(100, 1))
-		t.Amount = json.Number(ratString(amount))
+		t.Amount = json.Number(plan.Decimal(amount))
 	}
 	return t
 }
@@ -217,7 +219,7 @@ func sumOf(ns ...json.Number) json.Number {
 		}
 		total.Add(total, r)
 	}
-	return json.Number(ratString(total))
+	return json.Number(plan.Decimal(total))
 }
 
 // sumAny adds the numbers given exactly; "" when none is.

@@ -7,12 +7,13 @@ import (
 	"testing"
 
 	"github.com/planassure/planassure/engine"
+	"github.com/planassure/planassure/plan"
 	"github.com/planassure/planassure/policies"
 )
 
 func TestFigures(t *testing.T) {
 	ctx := context.Background()
-	eng, err := engine.New(ctx, policies.FS, engine.Options{KeepFigures: true})
+	eng, err := engine.New(ctx, policies.FS, engine.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -20,11 +21,11 @@ func TestFigures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := engine.ReadPlan("06W.json", data)
+	p, err := plan.ReadJSON("06W.json", data, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := eng.Evaluate(ctx, p).Figures
+	f := eng.Figures(p)
 	if f == nil || len(f.Years) != 3 {
 		t.Fatalf("Figures = %+v, want 3 years", f)
 	}

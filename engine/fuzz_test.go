@@ -12,7 +12,9 @@ import (
 	"testing"
 
 	"github.com/planassure/planassure/engine"
+	"github.com/planassure/planassure/plan"
 	"github.com/planassure/planassure/policies"
+	"github.com/planassure/planassure/runner"
 )
 
 // The fuzz targets below run their seed corpora (and any crasher kept under
@@ -50,7 +52,7 @@ func FuzzReadPlan(f *testing.F) {
 	f.Add([]byte(strings.Repeat("[", 100) + strings.Repeat("]", 100)))
 	f.Add([]byte(`{"a":1e999999999}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		p, err := engine.ReadPlan("fuzz.json", data)
+		p, err := plan.ReadJSON("fuzz.json", data, 0)
 		if err == nil {
 			if p.Doc == nil || p.Path != "fuzz.json" {
 				t.Fatalf("accepted plan without a document: %+v", p)
@@ -62,7 +64,7 @@ func FuzzReadPlan(f *testing.F) {
 				t.Fatalf("error %q does not name the file", line)
 			}
 		}
-		_ = engine.LineOf(data, "/years/0/finance")
+		_ = plan.LineOf(data, "/years/0/finance")
 	})
 }
 
@@ -165,7 +167,7 @@ func FuzzEvaluate(f *testing.F) {
 		if err != nil {
 			return
 		}
-		p, err := engine.ReadPlan("fuzz.json", data)
+		p, err := plan.ReadJSON("fuzz.json", data, 0)
 		if err != nil {
 			return
 		}
@@ -198,7 +200,7 @@ func FuzzReadWaivers(f *testing.F) {
 		if asJSON {
 			name = "w.json"
 		}
-		ws, err := engine.ReadWaivers(name, data)
+		ws, err := runner.ReadWaivers(name, data)
 		if err != nil {
 			if !strings.Contains(err.Error(), name) {
 				t.Fatalf("error %q does not name the file", err)

@@ -120,8 +120,8 @@ func VerdictOf(findings []Finding) Verdict {
 	return v
 }
 
-// finish fills the counts and verdict of r from its findings and problems.
-func (r *Result) finish() {
+// Finish fills the counts and verdict of r from its findings and problems.
+func (r *Result) Finish() {
 	r.Errors, r.Warnings, r.Waived = 0, 0, 0
 	for _, f := range r.Findings {
 		if f.Waived != nil {
@@ -172,7 +172,7 @@ func (rep Report) ExitCode(failOn Severity) int {
 	return code
 }
 
-func (rep *Report) total() {
+func (rep *Report) Total() {
 	rep.refreshMembers()
 	rep.Totals = map[Verdict]int{}
 	for _, v := range Verdicts {
@@ -215,4 +215,11 @@ func Number(v any) string {
 		b, _ := json.Marshal(x)
 		return string(b)
 	}
+}
+
+// NewReport assembles a report from results, in the order given.
+func (e *Engine) NewReport(results []Result) Report {
+	rep := Report{Rules: e.Rules(), Results: results}
+	rep.Total()
+	return rep
 }

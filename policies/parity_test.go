@@ -11,6 +11,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/rego"
 
 	"github.com/planassure/planassure/engine"
+	"github.com/planassure/planassure/plan"
 	"github.com/planassure/planassure/policies"
 )
 
@@ -36,7 +37,7 @@ func TestParityWithPlainOPA(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		p, err := engine.ReadPlan(path, data)
+		p, err := plan.ReadJSON(path, data, 0)
 		if err != nil {
 			t.Fatal(err)
 		}

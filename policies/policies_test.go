@@ -18,6 +18,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/tester"
 
 	"github.com/planassure/planassure/engine"
+	"github.com/planassure/planassure/plan"
 	"github.com/planassure/planassure/policies"
 )
 
@@ -247,7 +248,7 @@ func TestRuleSetLoads(t *testing.T) {
 // (custom.reads) to be a field of the plan schema, so `explain` shows real figures.
 func TestReadsNameSchemaFields(t *testing.T) {
 	var schema map[string]any
-	if err := json.Unmarshal(engine.PlanSchema, &schema); err != nil {
+	if err := json.Unmarshal(plan.Schema, &schema); err != nil {
 		t.Fatal(err)
 	}
 	defs, _ := schema["definitions"].(map[string]any)

@@ -33,6 +33,8 @@ import (
 
 	"github.com/planassure/planassure/engine"
 	"github.com/planassure/planassure/engine/output"
+	"github.com/planassure/planassure/plan"
+	"github.com/planassure/planassure/runner"
 )
 
 // Defaults of Config.
@@ -61,6 +63,9 @@ type Config struct {
 	// QueueTimeout is how long a check request waits for its turn before it is
 	// answered 503 with Retry-After.
 	QueueTimeout time.Duration
+	// Cache, when set, keeps each plan's result for the next request that sends
+	// the same bytes (see runner.Config.Cache).
+	Cache runner.ResultStore
 }
 
 // Server serves the check API and the upload page. It is safe for concurrent use.
@@ -184,16 +189,10 @@ var pageTemplate = template.Must(template.New("page").Parse(pageSource))
 func (s *Server) upload(w http.ResponseWriter, _ *http.Request) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")
-	_ = pageTemplate.ExecuteTemplate(w, "upload", map[string]any{"MaxBody": engine.ByteSize(s.cfg.MaxBody)})
+	_ = pageTemplate.ExecuteTemplate(w, "upload", map[string]any{"MaxBody": plan.ByteSize(s.cfg.MaxBody)})
 }
 
 // --- reading and evaluating plans ---------------------------------------------
-
-// upload is one plan as posted: its name in the report and its bytes.
-type upload struct {
-	name string
-	data []byte
-}
 
 // evaluate reads the plans of the request and checks them. It fails only for
 // a request that carries no plan (400), one over the size limit (413), a
@@ -214,13 +213,10 @@ func (s *Server) evaluate(w http.ResponseWriter, r *http.Request, figures bool) 
 	setPlans(r, len(plans))
 	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.EvalTimeout)
 	defer cancel()
-	results := make([]engine.Result, len(plans))
-	for i, u := range plans {
-		if ctx.Err() != nil {
-			break
-		}
-		results[i] = s.evaluateOne(ctx, u, figures)
-	}
+	// one plan at a time: MaxInFlight requests at once share the CPUs
+	rep := runner.New(runner.Config{Engine: s.cfg.Engine, Limits: plan.Limits{MaxFileSize: s.cfg.MaxBody}, Figures: figures,
+		Cache: s.cfg.Cache}).
+		Check(ctx, plans)
 	if err := ctx.Err(); err != nil {
 		if errors.Is(err, context.DeadlineExceeded) {
 			return engine.Report{}, http.StatusServiceUnavailable,
@@ -228,7 +224,7 @@ func (s *Server) evaluate(w http.ResponseWriter, r *http.Request, figures bool) 
 		}
 		return engine.Report{}, http.StatusServiceUnavailable, errors.New("request cancelled")
 	}
-	return s.cfg.Engine.NewReport(results), http.StatusOK, nil
+	return rep, http.StatusOK, nil
 }
 
 // waitTurn waits, at most QueueTimeout, for one of the MaxInFlight turns at
@@ -246,24 +242,8 @@ func (s *Server) waitTurn(ctx context.Context) error {
 	return nil
 }
 
-func (s *Server) evaluateOne(ctx context.Context, u upload, figures bool) engine.Result {
-	if !figures {
-		return s.cfg.Engine.CheckBytes(ctx, u.name, u.data) // through the engine's result cache, if it has one
-	}
-	p, err := engine.ReadPlan(u.name, u.data)
-	if err != nil {
-		// the same result the CLI gives a plan it cannot read
-		return engine.Result{Plan: u.name, Verdict: engine.VerdictError, Findings: []engine.Finding{}, Problems: problems(err)}
-	}
-	res := s.cfg.Engine.Evaluate(ctx, p)
-	if figures && res.Figures == nil {
-		res.Figures = s.cfg.Engine.Figures(p)
-	}
-	return res
-}
-
 // read returns the plans in the request body.
-func (s *Server) read(r *http.Request) ([]upload, int, error) {
+func (s *Server) read(r *http.Request) ([]runner.Input, int, error) {
 	ct := r.Header.Get("Content-Type")
 	mt, params, _ := mime.ParseMediaType(ct)
 	switch {
@@ -287,31 +267,31 @@ func (s *Server) read(r *http.Request) ([]upload, int, error) {
 
 // splitPlans treats a body that is a JSON array as a batch of plans, anything
 // else as one plan (which, if it is not valid JSON, gets its error result).
-func splitPlans(body []byte) ([]upload, int, error) {
+func splitPlans(body []byte) ([]runner.Input, int, error) {
 	if bytes.HasPrefix(bytes.TrimSpace(body), []byte("[")) {
 		var items []json.RawMessage
 		if err := json.Unmarshal(body, &items); err == nil {
 			if len(items) == 0 {
 				return nil, http.StatusBadRequest, errors.New("empty array: post at least one plan")
 			}
-			out := make([]upload, len(items))
+			out := make([]runner.Input, len(items))
 			for i, it := range items {
-				out[i] = upload{name: fmt.Sprintf("body[%d]", i), data: it}
+				out[i] = runner.Input{Path: fmt.Sprintf("body[%d]", i), Data: it}
 			}
 			return out, 0, nil
 		}
 	}
-	return []upload{{name: "body", data: body}}, 0, nil
+	return []runner.Input{{Path: "body", Data: body}}, 0, nil
 }
 
 // readMultipart reads every file part (and a non-empty "plan" text field)
 // into memory; unlike ParseMultipartForm it never spills to temporary files.
-func (s *Server) readMultipart(r *http.Request, boundary string) ([]upload, int, error) {
+func (s *Server) readMultipart(r *http.Request, boundary string) ([]runner.Input, int, error) {
 	if boundary == "" {
 		return nil, http.StatusBadRequest, errors.New("multipart body without a boundary")
 	}
 	mr := multipart.NewReader(r.Body, boundary)
-	var out []upload
+	var out []runner.Input
 	for {
 		part, err := mr.NextPart()
 		if errors.Is(err, io.EOF) {
@@ -327,32 +307,15 @@ func (s *Server) readMultipart(r *http.Request, boundary string) ([]upload, int,
 		}
 		// a browser sends a file part with no file name when no file was chosen
 		if name := part.FileName(); name != "" {
-			out = append(out, upload{name: path.Base(strings.ReplaceAll(name, "\\", "/")), data: data})
+			out = append(out, runner.Input{Path: path.Base(strings.ReplaceAll(name, "\\", "/")), Data: data})
 		} else if part.FormName() == "plan" && len(bytes.TrimSpace(data)) > 0 {
-			out = append(out, upload{name: "pasted plan", data: data})
+			out = append(out, runner.Input{Path: "pasted plan", Data: data})
 		}
 	}
 	if len(out) == 0 {
 		return nil, http.StatusBadRequest, errors.New("no plan in the form: choose at least one plan file or paste a plan")
 	}
 	return out, 0, nil
-}
-
-// problems words a read error as the report's problems, as the CLI does.
-func problems(err error) []engine.Problem {
-	var pes engine.PlanErrors
-	if errors.As(err, &pes) {
-		out := make([]engine.Problem, len(pes))
-		for i, pe := range pes {
-			out[i] = engine.Problem{Pointer: pe.Pointer, Line: pe.Line, Message: pe.Err.Error()}
-		}
-		return out
-	}
-	var pe *engine.PlanError
-	if errors.As(err, &pe) {
-		return []engine.Problem{{Pointer: pe.Pointer, Line: pe.Line, Message: pe.Err.Error()}}
-	}
-	return []engine.Problem{{Message: err.Error()}}
 }
 
 func bodyStatus(err error) int {
@@ -366,7 +329,7 @@ func bodyStatus(err error) int {
 func (s *Server) bodyError(err error) error {
 	var mbe *http.MaxBytesError
 	if errors.As(err, &mbe) {
-		return fmt.Errorf("request body larger than the %s limit", engine.ByteSize(s.cfg.MaxBody))
+		return fmt.Errorf("request body larger than the %s limit", plan.ByteSize(s.cfg.MaxBody))
 	}
 	return fmt.Errorf("read request body: %w", err)
 }
@@ -440,4 +403,16 @@ func (s *Server) logged(next http.Handler) http.Handler {
 			slog.Int("plans", li.plans), slog.Int64("bytes", sw.bytes),
 			slog.String("remote", r.RemoteAddr))
 	})
+}
+
+// Hint is the advice the service adds to a limit's error (engine.Options.Hint
+// of the engine it serves): the service's limits are its operator's to set.
+func Hint(err error) string {
+	switch {
+	case errors.Is(err, plan.ErrTooLarge), errors.Is(err, engine.ErrTimeout):
+		return " (a limit of this service, set by its operator)"
+	case errors.Is(err, engine.ErrUnknownRound):
+		return " (this service's operator adds rounds)"
+	}
+	return ""
 }

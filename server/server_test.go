@@ -22,6 +22,7 @@ import (
 	"github.com/planassure/planassure/engine"
 	"github.com/planassure/planassure/engine/output"
 	"github.com/planassure/planassure/internal/testutil"
+	"github.com/planassure/planassure/plan"
 	"github.com/planassure/planassure/policies"
 	"github.com/planassure/planassure/server"
 )
@@ -76,7 +77,7 @@ func wantJSON(t testing.TB, names []string, data [][]byte) []byte {
 	e := testEngine(t)
 	results := make([]engine.Result, len(data))
 	for i, d := range data {
-		p, err := engine.ReadPlan(names[i], d)
+		p, err := plan.ReadJSON(names[i], d, 0)
 		if err != nil {
 			t.Fatalf("%s: %v", names[i], err)
 		}

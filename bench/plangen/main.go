@@ -1,5 +1,5 @@
 // Command plangen writes synthetic plan submissions for benchmarks: N plans in
-// plan-format v1, every one accepted by engine.ReadPlan, the same files for the
+// plan-format v1, every one accepted by plan.ReadJSON, the same files for the
 // same seed. The plans are modelled on plans/06W-2017-19.json: a 2017-19
 // submission (2016/17 forecast outturn and two plan years) or a 2016/17 one
 // (2015/16 outturn and one plan year), with finance lines that satisfy every

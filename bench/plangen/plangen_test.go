@@ -9,10 +9,11 @@ import (
 	"testing"
 
 	"github.com/planassure/planassure/engine"
+	planpkg "github.com/planassure/planassure/plan"
 	"github.com/planassure/planassure/policies"
 )
 
-// Every generated plan is read by engine.ReadPlan, and the rules find exactly
+// Every generated plan is read by plan.ReadJSON, and the rules find exactly
 // the breaches it was built with: no more, no fewer.
 func TestPlansReadAndBreachAsBuilt(t *testing.T) {
 	n := 400
@@ -31,7 +32,7 @@ func TestPlansReadAndBreachAsBuilt(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		p, err := engine.ReadPlan(FileName(i), b)
+		p, err := planpkg.ReadJSON(FileName(i), b, 0)
 		if err != nil {
 			t.Fatalf("plan %d: ReadPlan: %v", i, err)
 		}

@@ -7,7 +7,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/planassure/planassure/cache"
-	"github.com/planassure/planassure/engine"
+	"github.com/planassure/planassure/runner"
 )
 
 func addCacheFlag(f *pflag.FlagSet) {
@@ -17,7 +17,7 @@ func addCacheFlag(f *pflag.FlagSet) {
 
 // openCache opens the result cache spec names: "" or "off" none, "auto" the
 // user cache directory (none under CI), else the directory given.
-func openCache(spec string) (engine.ResultStore, error) {
+func openCache(spec string) (runner.ResultStore, error) {
 	switch strings.TrimSpace(spec) {
 	case "", "off", "none", "false":
 		return nil, nil

@@ -19,6 +19,7 @@ import (
 	"github.com/planassure/planassure/engine"
 	"github.com/planassure/planassure/engine/output"
 	"github.com/planassure/planassure/policies"
+	"github.com/planassure/planassure/runner"
 )
 
 // checkOptions are the options of check, decoded by viper.
@@ -117,7 +118,7 @@ func runCheck(ctx context.Context, opts checkOptions, args []string, stdin io.Re
 		if err != nil {
 			return fmt.Errorf("read waivers %s: %w", opts.Waivers, errors.Unwrap(err))
 		}
-		if waivers, err = engine.ReadWaivers(opts.Waivers, data); err != nil {
+		if waivers, err = runner.ReadWaivers(opts.Waivers, data); err != nil {
 			return err
 		}
 	}
@@ -129,22 +130,20 @@ func runCheck(ctx context.Context, opts checkOptions, args []string, stdin io.Re
 	if err != nil {
 		return err
 	}
-	eng, err := newEngine(ctx, opts.Policies, opts.Data, limits, func(o *engine.Options) {
-		o.Footprints, o.KeepFigures = opts.Footprint, wantsFigures(opts.Format, opts.Reports)
-		o.Cache = store
-	})
+	eng, err := newEngine(ctx, opts.Policies, opts.Data, engine.Options{Timeout: limits.timeout, Hint: hint})
 	if err != nil {
 		return err
 	}
-	paths, err := engine.Expand(args)
+	paths, err := runner.Expand(args)
 	if err != nil {
 		return err
 	}
 	bar := newProgress(opts.Progress, len(paths), stderr)
-	rep := eng.Check(ctx, paths, stdin, opts.Jobs, bar.tick)
+	rep := runner.New(runner.Config{Engine: eng, Limits: limits.plan, Jobs: opts.Jobs, Footprints: opts.Footprint,
+		Figures: wantsFigures(opts.Format, opts.Reports), Stdin: stdin, Progress: bar.tick, Cache: store}).Check(ctx, runner.Files(paths))
 	bar.finish()
 	if waivers != nil {
-		rep = engine.ApplyWaivers(rep, waivers, asOf)
+		rep = runner.ApplyWaivers(rep, waivers, asOf)
 	}
 	for _, r := range reports {
 		if err := writeReportFile(r, rep); err != nil {
@@ -208,13 +207,10 @@ func parseFailOn(s string) (engine.Severity, error) {
 	return "", fmt.Errorf("--fail-on %q: want error, warning or none", s)
 }
 
-// newEngine builds the engine from the embedded policies plus local ones;
-// tweaks set further options.
-func newEngine(ctx context.Context, local, dataFiles []string, tweaks ...func(*engine.Options)) (*engine.Engine, error) {
-	var opts engine.Options
-	for _, t := range tweaks {
-		t(&opts)
-	}
+// newEngine builds the engine from the embedded policies plus local ones,
+// with opts (a timeout, the wording of errors); the command line words them
+// with hint.
+func newEngine(ctx context.Context, local, dataFiles []string, opts engine.Options) (*engine.Engine, error) {
 	for _, dir := range local {
 		info, err := os.Stat(dir)
 		if err != nil || !info.IsDir() {

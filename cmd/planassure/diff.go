@@ -12,6 +12,8 @@ import (
 
 	"github.com/planassure/planassure/engine"
 	"github.com/planassure/planassure/engine/output"
+	"github.com/planassure/planassure/plan"
+	"github.com/planassure/planassure/runner"
 )
 
 type diffOptions struct {
@@ -76,19 +78,20 @@ func runDiff(ctx context.Context, opts diffOptions, oldPath, newPath string, std
 	if err != nil {
 		return err
 	}
-	eng, err := newEngine(ctx, opts.Policies, opts.Data, limits, func(o *engine.Options) { o.Cache = store })
+	eng, err := newEngine(ctx, opts.Policies, opts.Data, engine.Options{Timeout: limits.timeout, Hint: hint})
 	if err != nil {
 		return err
 	}
-	oldPlan, err := eng.ReadPlanFile(oldPath, stdin)
+	oldPlan, err := plan.Read(ctx, oldPath, stdin, limits.plan)
 	if err != nil {
 		return err
 	}
-	newPlan, err := eng.ReadPlanFile(newPath, stdin)
+	newPlan, err := plan.Read(ctx, newPath, stdin, limits.plan)
 	if err != nil {
 		return err
 	}
-	d := engine.Diff(oldPlan, newPlan, eng.EvaluateCached(ctx, oldPlan), eng.EvaluateCached(ctx, newPlan))
+	rn := runner.New(runner.Config{Engine: eng, Limits: limits.plan, Cache: store})
+	d := engine.Diff(oldPlan, newPlan, rn.Evaluate(ctx, oldPlan), rn.Evaluate(ctx, newPlan))
 	if err := format(stdout, d); err != nil {
 		return fmt.Errorf("write diff: %w", err)
 	}

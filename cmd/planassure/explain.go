@@ -14,6 +14,7 @@ import (
 
 	"github.com/planassure/planassure/engine"
 	"github.com/planassure/planassure/engine/output"
+	"github.com/planassure/planassure/plan"
 )
 
 type explainOptions struct {
@@ -47,7 +48,7 @@ func newExplainCmd(v *viper.Viper, stdin io.Reader) *cobra.Command {
 			if err != nil {
 				return usageError{err}
 			}
-			eng, err := newEngine(cmd.Context(), opts.Policies, opts.Data, limits)
+			eng, err := newEngine(cmd.Context(), opts.Policies, opts.Data, engine.Options{Timeout: limits.timeout, Hint: hint})
 			if err != nil {
 				return err
 			}
@@ -62,11 +63,11 @@ func newExplainCmd(v *viper.Viper, stdin io.Reader) *cobra.Command {
 				}
 				return writeRuleText(out, entry)
 			}
-			plan, err := eng.ReadPlanFile(args[1], stdin)
+			p, err := plan.Read(cmd.Context(), args[1], stdin, limits.plan)
 			if err != nil {
 				return err
 			}
-			x, err := eng.Explain(cmd.Context(), args[0], plan)
+			x, err := eng.Explain(cmd.Context(), args[0], p)
 			if err != nil {
 				return err
 			}

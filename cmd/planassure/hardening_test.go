@@ -180,10 +180,10 @@ func TestLimitFlags(t *testing.T) {
 		problem string // in the plan's problems
 		stderr  string
 	}{
-		{"size flag", []string{"--max-file-size", "1KiB"}, "", 2, "the file is larger than 1 KiB", ""},
+		{"size flag", []string{"--max-file-size", "1KiB"}, "", 2, "the file is larger than 1 KiB, the most a plan may be: check it is a plan submission (or raise --max-file-size)", ""},
 		{"size config", nil, "max-file-size: 2KB\n", 2, "the file is larger than 2000 bytes", ""},
 		{"depth flag", []string{"--max-depth", "3"}, "", 2, "nested more than 3 levels deep", ""},
-		{"timeout flag", []string{"--timeout", "1ns"}, "", 2, "evaluation took longer than 1ns", ""},
+		{"timeout flag", []string{"--timeout", "1ns"}, "", 2, "evaluation took longer than 1ns: the plan is not assured; a local policy may loop over too much (or raise --timeout)", ""},
 		{"timeout config", nil, "timeout: 1ns\n", 2, "evaluation took longer than 1ns", ""},
 		{"defaults", nil, "max-file-size: 10MiB\nmax-depth: 64\ntimeout: 10s\n", 0, "", ""},
 		{"zero size", []string{"--max-file-size", "0"}, "", 2, "", `planassure: --max-file-size "0": want a positive size`},

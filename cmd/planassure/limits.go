@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -12,13 +13,14 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/planassure/planassure/engine"
+	"github.com/planassure/planassure/plan"
 )
 
 // addLimitFlags adds the limits that keep a hostile or broken input from
 // exhausting memory or time: far above any real plan, and adjustable.
 func addLimitFlags(f *pflag.FlagSet) {
 	f.String("max-file-size", "10MiB", "largest plan file or standard input read, e.g. 10MiB, 512KiB, 1000000 (bytes)")
-	f.Int("max-depth", engine.MaxDepth, "deepest nesting of objects and arrays in a plan")
+	f.Int("max-depth", plan.MaxDepth, "deepest nesting of objects and arrays in a plan")
 	f.Duration("timeout", engine.DefaultTimeout, "longest evaluation of one plan; a plan that takes longer gets verdict error")
 }
 
@@ -29,21 +31,41 @@ type limitOptions struct {
 	Timeout     time.Duration `mapstructure:"timeout"`
 }
 
-// parseLimits checks the limits and returns them as an engine option.
-func parseLimits(opts limitOptions) (func(*engine.Options), error) {
+// limits are the limits of a command: on reading each plan, and on
+// evaluating it.
+type limits struct {
+	plan    plan.Limits
+	timeout time.Duration
+}
+
+// parseLimits checks the limits. Standard input is waited for as long as a
+// plan may take to evaluate (--timeout).
+func parseLimits(opts limitOptions) (limits, error) {
 	size, err := parseFileSize(opts.MaxFileSize)
 	if err != nil {
-		return nil, fmt.Errorf("--max-file-size %q: %w", opts.MaxFileSize, err)
+		return limits{}, fmt.Errorf("--max-file-size %q: %w", opts.MaxFileSize, err)
 	}
 	if opts.MaxDepth < 1 {
-		return nil, fmt.Errorf("--max-depth %d: want at least 1", opts.MaxDepth)
+		return limits{}, fmt.Errorf("--max-depth %d: want at least 1", opts.MaxDepth)
 	}
 	if opts.Timeout <= 0 {
-		return nil, fmt.Errorf("--timeout %s: want a positive duration, e.g. 10s or 1m", opts.Timeout)
+		return limits{}, fmt.Errorf("--timeout %s: want a positive duration, e.g. 10s or 1m", opts.Timeout)
 	}
-	return func(o *engine.Options) {
-		o.MaxFileSize, o.MaxDepth, o.Timeout = size, opts.MaxDepth, opts.Timeout
-	}, nil
+	return limits{plan: plan.Limits{MaxFileSize: size, MaxDepth: opts.MaxDepth, ReadTimeout: opts.Timeout}, timeout: opts.Timeout}, nil
+}
+
+// hint is the advice the command line adds to a limit's error: the flag
+// that raises it.
+func hint(err error) string {
+	switch {
+	case errors.Is(err, plan.ErrTooLarge):
+		return " (or raise --max-file-size)"
+	case errors.Is(err, plan.ErrReadTimeout), errors.Is(err, engine.ErrTimeout):
+		return " (or raise --timeout)"
+	case errors.Is(err, engine.ErrUnknownRound):
+		return " (add one with --data)"
+	}
+	return ""
 }
 
 var sizeUnits = []struct {
@@ -74,7 +96,7 @@ func parseFileSize(s string) (int64, error) {
 
 // maxConfigFile is the most read of a --waivers or --data file: such files are
 // a few KiB; a path to a device or a huge file must not exhaust memory.
-const maxConfigFile = engine.DefaultMaxFileSize
+const maxConfigFile = plan.DefaultMaxFileSize
 
 // readConfigFile reads a waivers or data file of at most maxConfigFile bytes.
 // Errors are *fs.PathError, as from os.ReadFile.

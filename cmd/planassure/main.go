@@ -63,7 +63,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case errors.As(err, &exit):
 		return exit.code
 	default:
-		fmt.Fprintf(stderr, "planassure: %v\n", err)
+		fmt.Fprintf(stderr, "planassure: %v%s\n", err, hint(err))
 		return 2
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
 
+	"github.com/planassure/planassure/engine"
 	"github.com/planassure/planassure/engine/output"
 )
 
@@ -31,7 +32,7 @@ func newRulesCmd(v *viper.Viper) *cobra.Command {
 			if err != nil {
 				return usageError{err}
 			}
-			eng, err := newEngine(cmd.Context(), opts.Policies, opts.Data)
+			eng, err := newEngine(cmd.Context(), opts.Policies, opts.Data, engine.Options{Hint: hint})
 			if err != nil {
 				return err
 			}

@@ -68,7 +68,7 @@ down gracefully.`,
 			if err != nil {
 				return err
 			}
-			eng, err := newEngine(ctx, opts.Policies, opts.Data, func(o *engine.Options) { o.Cache = store })
+			eng, err := newEngine(ctx, opts.Policies, opts.Data, engine.Options{Hint: server.Hint})
 			if err != nil {
 				return err
 			}
@@ -82,7 +82,7 @@ down gracefully.`,
 				"max_in_flight", opts.MaxInFlight, "queue_timeout", opts.QueueTimeout.String())
 			srv := server.New(server.Config{Engine: eng, MaxBody: maxBody, EvalTimeout: opts.EvalTimeout,
 				ShutdownTimeout: opts.ShutdownTimeout, Logger: logger,
-				MaxInFlight: opts.MaxInFlight, QueueTimeout: opts.QueueTimeout})
+				MaxInFlight: opts.MaxInFlight, QueueTimeout: opts.QueueTimeout, Cache: store})
 			if err := srv.Serve(ctx, ln); err != nil {
 				return err
 			}

@@ -15,6 +15,7 @@ import (
 	"github.com/planassure/planassure/engine/output"
 	"github.com/planassure/planassure/internal/testutil"
 	"github.com/planassure/planassure/policies"
+	"github.com/planassure/planassure/runner"
 )
 
 // TestHTMLPage checks the html format's page, for the shared fixture report
@@ -42,7 +43,7 @@ func TestHTMLPage(t *testing.T) {
 func shippedReport(t *testing.T) engine.Report {
 	t.Helper()
 	ctx := context.Background()
-	eng, err := engine.New(ctx, policies.FS, engine.Options{KeepFigures: true})
+	eng, err := engine.New(ctx, policies.FS, engine.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,15 +51,13 @@ func shippedReport(t *testing.T) engine.Report {
 	if err != nil || len(paths) == 0 {
 		t.Fatalf("no shipped plans: %v", err)
 	}
-	var results []engine.Result
-	for _, p := range paths {
-		res := eng.CheckFile(ctx, p, nil)
+	rep := runner.New(runner.Config{Engine: eng, Figures: true}).Check(ctx, runner.Files(paths))
+	for _, res := range rep.Results {
 		if res.Figures == nil && res.Kind != engine.KindFootprint { // a footprint has no plan figures
-			t.Fatalf("%s: no figures with KeepFigures", p)
+			t.Fatalf("%s: no figures with Config.Figures", res.Plan)
 		}
-		results = append(results, res)
 	}
-	return eng.NewReport(results)
+	return rep
 }
 
 var voidElements = map[string]bool{"meta": true, "br": true, "input": true, "link": true, "img": true, "hr": true, "col": true, "wbr": true}

@@ -53,3 +53,16 @@ func Text(n *html.Node) string {
 	walk(n)
 	return b.String()
 }
+
+// PlanJSON is a minimal valid plan of organisation code, round 2017-19, with
+// one plan year whose in-year surplus is inYear (written as given).
+func PlanJSON(code string, inYear string) []byte {
+	return []byte(`{
+  "schema_version": "1",
+  "submission": {"round": "2017-19", "status": "draft", "submitted_on": "2017-01-01"},
+  "organisation": {"code": "` + code + `", "name": "Test CCG", "type": "ccg"},
+  "years": [
+    {"year": "2017/18", "basis": "plan", "finance": {"surplus": {"in_year": ` + inYear + `}}}
+  ]
+}`)
+}

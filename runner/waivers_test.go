@@ -1,4 +1,4 @@
-package engine_test
+package runner_test
 
 import (
 	"os"
@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/planassure/planassure/engine"
+	"github.com/planassure/planassure/runner"
 )
 
 func TestReadWaiversErrors(t *testing.T) {
@@ -24,7 +25,7 @@ func TestReadWaiversErrors(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, err = engine.ReadWaivers(path, data)
+		_, err = runner.ReadWaivers(path, data)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: error %v, want it to contain %q", tc.file, err, tc.want)
 		}
@@ -37,7 +38,7 @@ func TestApplyWaivers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ws, err := engine.ReadWaivers("waivers.yaml", data)
+	ws, err := runner.ReadWaivers("waivers.yaml", data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +51,7 @@ func TestApplyWaivers(t *testing.T) {
 		{Plan: "b", Organisation: "08Q", Round: "2016/17", Verdict: engine.VerdictNotAssured, Errors: 1,
 			Findings: []engine.Finding{finding("performance.dementia_diagnosis", engine.SeverityError)}},
 	}}
-	got := engine.ApplyWaivers(rep, ws, "2017-06-30")
+	got := runner.ApplyWaivers(rep, ws, "2017-06-30")
 	if got.Results[0].Verdict != engine.VerdictAssured || got.Results[0].Waived != 1 || got.Results[0].Warnings != 0 {
 		t.Errorf("waived plan: %+v", got.Results[0])
 	}
@@ -76,39 +77,5 @@ func TestApplyWaivers(t *testing.T) {
 	}
 	if got.Totals[engine.VerdictAssured] != 1 || got.Totals[engine.VerdictNotAssured] != 1 {
 		t.Errorf("totals %v", got.Totals)
-	}
-}
-
-func TestDiff(t *testing.T) {
-	t.Parallel()
-	e, err := engine.New(t.Context(), policyFS(nil), engine.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	oldPlan, err := engine.ReadPlan("old.json", planJSON("ABC", "100.1"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	newPlan, err := engine.ReadPlan("new.json", planJSON("WRN", "99.95"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	d := engine.Diff(oldPlan, newPlan, e.Evaluate(t.Context(), oldPlan), e.Evaluate(t.Context(), newPlan))
-	wantChanges := []engine.Change{
-		{Pointer: "/organisation/code", Old: "ABC", New: "WRN"},
-		{Pointer: "/years/0/finance/surplus/in_year", Old: jsonNumber("100.1"), New: jsonNumber("99.95"), Difference: "-0.15"},
-	}
-	if diff := cmp.Diff(wantChanges, d.Changes); diff != "" {
-		t.Errorf("changes mismatch (-want +got):\n%s", diff)
-	}
-	if len(d.Appeared) != 2 || len(d.Disappeared) != 0 || d.VerdictBefore != engine.VerdictAssured || d.VerdictAfter != engine.VerdictNotAssured {
-		t.Errorf("appeared %d disappeared %d verdict %s -> %s", len(d.Appeared), len(d.Disappeared), d.VerdictBefore, d.VerdictAfter)
-	}
-	if !d.FailsNew(engine.SeverityError) || !d.FailsNew(engine.SeverityWarning) {
-		t.Error("a new error finding must fail both gates")
-	}
-	back := engine.Diff(newPlan, oldPlan, d.After, d.Before)
-	if back.FailsNew(engine.SeverityWarning) || len(back.Disappeared) != 2 {
-		t.Errorf("the fix must pass the gate: %+v", back.Appeared)
 	}
 }

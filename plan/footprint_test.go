@@ -1,10 +1,10 @@
-package engine_test
+package plan_test
 
 import (
 	"strings"
 	"testing"
 
-	"github.com/planassure/planassure/engine"
+	"github.com/planassure/planassure/plan"
 )
 
 const footprintDoc = `{
@@ -20,7 +20,7 @@ const footprintDoc = `{
 // TestReadFootprint: the document says which kind it is; each kind keeps its
 // own required parts.
 func TestReadFootprint(t *testing.T) {
-	p, err := engine.ReadPlan("fp.json", []byte(footprintDoc))
+	p, err := plan.ReadJSON("fp.json", []byte(footprintDoc), 0)
 	if err != nil {
 		t.Fatalf("a footprint document without years: %v", err)
 	}
@@ -40,7 +40,7 @@ func TestReadFootprint(t *testing.T) {
 			if doc == footprintDoc {
 				t.Fatal("the test changed nothing")
 			}
-			_, err := engine.ReadPlan("fp.json", []byte(doc))
+			_, err := plan.ReadJSON("fp.json", []byte(doc), 0)
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("error %v, want one containing %q", err, tc.want)
 			}

@@ -1,4 +1,4 @@
-package engine
+package plan
 
 import (
 	"bytes"
@@ -96,9 +96,9 @@ func agrees(data []byte) string {
 	case err == nil && !reflect.DeepEqual(got, want):
 		return "values differ"
 	case err != nil:
-		var pe *PlanError
+		var pe *Error
 		if !errors.As(err, &pe) {
-			return "the error is not a *PlanError"
+			return "the error is not a *Error"
 		}
 		if pe.Line == 0 && len(bytes.TrimSpace(data)) > 0 {
 			return "the error names no line: " + err.Error()
@@ -187,9 +187,9 @@ func TestDecodeJSONErrors(t *testing.T) {
 		{" \n ", ": the file is empty: expected a JSON plan submission"},
 	} {
 		_, err := decodeJSON([]byte(tc.in))
-		var pe *PlanError
+		var pe *Error
 		if !errors.As(err, &pe) {
-			t.Errorf("%q: err = %v, want a *PlanError", tc.in, err)
+			t.Errorf("%q: err = %v, want a *Error", tc.in, err)
 			continue
 		}
 		if got := pe.Error(); got != tc.want {
@@ -256,7 +256,7 @@ func BenchmarkLineIndex(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if lines(data)("/years/1/finance/funding/total") == 0 {
+		if Lines(data)("/years/1/finance/funding/total") == 0 {
 			b.Fatal("no line")
 		}
 	}

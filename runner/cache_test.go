@@ -1,16 +1,19 @@
-package engine_test
+package runner_test
 
 import (
 	"context"
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/planassure/planassure/cache"
 	"github.com/planassure/planassure/engine"
+	"github.com/planassure/planassure/plan"
 	"github.com/planassure/planassure/policies"
+	"github.com/planassure/planassure/runner"
 )
 
 // counting is a cache directory that counts hits.
@@ -39,7 +42,7 @@ func TestCachedResultsAreTheResults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := plain.Check(ctx, shippedPlans, nil, 1, nil)
+	want := runner.New(runner.Config{Engine: plain}).Check(ctx, runner.Files(shippedPlans))
 	dir, err := cache.Open(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
@@ -47,16 +50,17 @@ func TestCachedResultsAreTheResults(t *testing.T) {
 	store := &counting{Dir: dir}
 	var wg sync.WaitGroup
 	for range 2 {
-		eng, err := engine.New(ctx, policies.FS, engine.Options{Cache: store})
+		eng, err := engine.New(ctx, policies.FS, engine.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
+		rn := runner.New(runner.Config{Engine: eng, Jobs: 2, Cache: store})
 		for range 3 {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
 				for range 3 {
-					got := eng.Check(ctx, shippedPlans, nil, 2, nil)
+					got := rn.Check(ctx, runner.Files(shippedPlans))
 					if diff := cmp.Diff(want, got); diff != "" {
 						t.Errorf("cached check differs (-want +got):\n%s", diff)
 						return
@@ -84,11 +88,12 @@ func TestForeignEntryIsRewritten(t *testing.T) {
 		t.Fatal(err)
 	}
 	store := &recording{Dir: dir}
-	eng, err := engine.New(ctx, policies.FS, engine.Options{Cache: store})
+	eng, err := engine.New(ctx, policies.FS, engine.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := eng.Check(ctx, shippedPlans[:1], nil, 1, nil)
+	rn := runner.New(runner.Config{Engine: eng, Cache: store})
+	want := rn.Check(ctx, runner.Files(shippedPlans[:1]))
 	if len(store.keys) != 1 {
 		t.Fatalf("%d entries written, want 1", len(store.keys))
 	}
@@ -97,7 +102,7 @@ func TestForeignEntryIsRewritten(t *testing.T) {
 		if err := dir.Put(store.keys[0], []byte(junk)); err != nil {
 			t.Fatal(err)
 		}
-		if diff := cmp.Diff(want, eng.Check(ctx, shippedPlans[:1], nil, 1, nil)); diff != "" {
+		if diff := cmp.Diff(want, rn.Check(ctx, runner.Files(shippedPlans[:1]))); diff != "" {
 			t.Errorf("entry %s trusted (-want +got):\n%s", junk, diff)
 		}
 		if v, _ := dir.Get(store.keys[0]); string(v) == junk {
@@ -120,25 +125,30 @@ func (r *recording) Put(k cache.Key, v []byte) error {
 	return r.Dir.Put(k, v)
 }
 
-// TestCacheKeyCoversTheRules: the same plan under other data, other limits or
-// another option is another entry.
+// TestCacheKeyCoversTheRules: the same plan under other data, another
+// timeout, other limits or with figures is another entry.
 func TestCacheKeyCoversTheRules(t *testing.T) {
 	ctx := context.Background()
 	dir, err := cache.Open(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i, opts := range []engine.Options{
-		{}, {Data: map[string]any{"x": 1}}, {Data: map[string]any{"x": 2}}, {MaxDepth: 40}, {KeepFigures: true},
+	for i, c := range []struct {
+		opts engine.Options
+		cfg  runner.Config
+	}{
+		{}, {opts: engine.Options{Data: map[string]any{"x": 1}}}, {opts: engine.Options{Data: map[string]any{"x": 2}}},
+		{opts: engine.Options{Timeout: time.Minute}}, {cfg: runner.Config{Limits: plan.Limits{MaxDepth: 40}}},
+		{cfg: runner.Config{Figures: true}},
 	} {
-		opts.Cache = dir
-		eng, err := engine.New(ctx, policies.FS, opts)
+		eng, err := engine.New(ctx, policies.FS, c.opts)
 		if err != nil {
 			t.Fatal(err)
 		}
-		eng.Check(ctx, shippedPlans[:1], nil, 1, nil)
+		c.cfg.Engine, c.cfg.Cache = eng, dir
+		runner.New(c.cfg).Check(ctx, runner.Files(shippedPlans[:1]))
 		if n := dir.Len(); n != i+1 {
-			t.Errorf("options %d: %d entries, want %d", i, n, i+1)
+			t.Errorf("case %d: %d entries, want %d", i, n, i+1)
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package engine
+package plan
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/go-json-experiment/json/jsontext"
@@ -20,7 +21,7 @@ const MaxDepth = 64
 
 // decodeJSON reads exactly one JSON document from data. Numbers stay exact
 // (json.Number), duplicate object keys and trailing content are errors, and
-// nesting deeper than MaxDepth is refused. Errors are *PlanError without Path.
+// nesting deeper than MaxDepth is refused. Errors are *Error without Path.
 func decodeJSON(data []byte) (any, error) { return decodeJSONDepth(data, MaxDepth) }
 
 // decodeJSONDepth is decodeJSON refusing nesting deeper than maxDepth.
@@ -31,14 +32,14 @@ func decodeJSON(data []byte) (any, error) { return decodeJSONDepth(data, MaxDept
 // checkNumber refuses) and words every refusal for whoever exported the plan.
 func decodeJSONDepth(data []byte, maxDepth int) (any, error) {
 	if len(data) == 0 || len(bytes.TrimSpace(data)) == 0 {
-		return nil, &PlanError{Err: errors.New("the file is empty: expected a JSON plan submission")}
+		return nil, &Error{Err: errors.New("the file is empty: expected a JSON plan submission")}
 	}
 	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
-		return nil, &PlanError{Line: 1, Err: errors.New("the file starts with a byte order mark (BOM): save it as UTF-8 without BOM")}
+		return nil, &Error{Line: 1, Err: errors.New("the file starts with a byte order mark (BOM): save it as UTF-8 without BOM")}
 	}
 	if !utf8.Valid(data) {
 		off := invalidUTF8Offset(data)
-		return nil, &PlanError{Line: lineAt(data, off), Err: fmt.Errorf("the file is not UTF-8 text (byte %d): save or export the plan as JSON in UTF-8 (a spreadsheet or PDF cannot be read)", off)}
+		return nil, &Error{Line: lineAt(data, off), Err: fmt.Errorf("the file is not UTF-8 text (byte %d): save or export the plan as JSON in UTF-8 (a spreadsheet or PDF cannot be read)", off)}
 	}
 	d := &decoder{data: data, maxDepth: min(maxDepth, jsontextMaxDepth),
 		// The whole file is UTF-8 (checked above); an escaped UTF-16 surrogate
@@ -50,7 +51,7 @@ func decodeJSONDepth(data []byte, maxDepth int) (any, error) {
 	}
 	end := int(d.dec.InputOffset())
 	if _, err := d.dec.ReadToken(); err != io.EOF {
-		return nil, &PlanError{Line: lineAt(data, skipWhite(data, end)), Err: errors.New("unexpected content after the end of the plan: a file holds one plan; remove what follows its closing }")}
+		return nil, &Error{Line: lineAt(data, skipWhite(data, end)), Err: errors.New("unexpected content after the end of the plan: a file holds one plan; remove what follows its closing }")}
 	}
 	return v, nil
 }
@@ -103,7 +104,7 @@ func (d *decoder) value(depth int, w want) (any, error) {
 			}
 			if _, dup := obj[key]; dup {
 				p := d.dec.StackPointer()
-				return nil, &PlanError{Pointer: string(p), Line: lineAt(d.data, int(d.dec.InputOffset())),
+				return nil, &Error{Pointer: string(p), Line: lineAt(d.data, int(d.dec.InputOffset())),
 					Err: fmt.Errorf("duplicate key %q: each field may appear once", p.LastToken())}
 			}
 			v, err := d.value(depth+1, wantMemberValue)
@@ -136,7 +137,7 @@ func (d *decoder) value(depth int, w want) (any, error) {
 		n := json.Number(tok.String())
 		if err := checkNumber(n); err != nil {
 			start := int(d.dec.InputOffset()) - len(n)
-			return nil, &PlanError{Pointer: string(d.dec.StackPointer()), Line: lineAt(d.data, start), Err: err}
+			return nil, &Error{Pointer: string(d.dec.StackPointer()), Line: lineAt(d.data, start), Err: err}
 		}
 		return n, nil
 	case 't':
@@ -171,7 +172,7 @@ func (d *decoder) tooDeep() error {
 
 // depthError is the error for the object or array at pointer ptr, offset off.
 func (d *decoder) depthError(ptr string, off int) error {
-	return &PlanError{Pointer: ptr, Line: lineAt(d.data, off),
+	return &Error{Pointer: ptr, Line: lineAt(d.data, off),
 		Err: fmt.Errorf("nested more than %d levels deep: this is not a plan submission (a plan is at most six levels deep)", d.maxDepth)}
 }
 
@@ -223,7 +224,7 @@ func (d *decoder) syntaxError(err error, w want) error {
 			ptr = d.nextPointer(w)
 		}
 	case off >= len(data) || errors.Is(err, io.ErrUnexpectedEOF) || err == io.EOF:
-		return &PlanError{Line: lineAt(data, len(data)), Err: errors.New("invalid JSON: the file ends before the plan does: it may have been cut short; export or copy it again")}
+		return &Error{Line: lineAt(data, len(data)), Err: errors.New("invalid JSON: the file ends before the plan does: it may have been cut short; export or copy it again")}
 	case se != nil && d.dec.StackDepth() == jsontextMaxDepth && (data[off] == '{' || data[off] == '['):
 		return d.depthError(string(se.JSONPointer), off) // refused by jsontext: maxDepth is jsontextMaxDepth
 	case se != nil: // within a string, number or literal
@@ -231,7 +232,7 @@ func (d *decoder) syntaxError(err error, w want) error {
 	default:
 		msg = err.Error()
 	}
-	return &PlanError{Pointer: ptr, Line: line, Err: fmt.Errorf("invalid JSON: %s: check the punctuation on this line or the one before "+
+	return &Error{Pointer: ptr, Line: line, Err: fmt.Errorf("invalid JSON: %s: check the punctuation on this line or the one before "+
 		"(a missing or extra comma, quote or bracket; JSON has no comments)", msg)}
 }
 
@@ -286,8 +287,8 @@ func skipWhite(data []byte, off int) int {
 	return off
 }
 
-// pointerOf renders reference tokens as an RFC 6901 JSON pointer.
-func pointerOf(tokens []string) string {
+// PointerOf renders reference tokens as an RFC 6901 JSON pointer.
+func PointerOf(tokens []string) string {
 	var b strings.Builder
 	for _, t := range tokens {
 		b.WriteByte('/')
@@ -296,8 +297,8 @@ func pointerOf(tokens []string) string {
 	return b.String()
 }
 
-// splitPointer parses an RFC 6901 JSON pointer into its reference tokens.
-func splitPointer(p string) []string {
+// SplitPointer parses an RFC 6901 JSON pointer into its reference tokens.
+func SplitPointer(p string) []string {
 	if p == "" {
 		return nil
 	}
@@ -346,7 +347,7 @@ func invalidUTF8Offset(data []byte) int {
 // of its deepest existing parent when the value is absent (a missing figure is
 // reported at the object that should hold it). It returns 0 when data is not JSON.
 func LineOf(data []byte, pointer string) int {
-	l := &locator{data: data, dec: newLineDecoder(data), want: splitPointer(pointer), best: -1}
+	l := &locator{data: data, dec: newLineDecoder(data), want: SplitPointer(pointer), best: -1}
 	_ = l.value(0, true, 0)
 	if l.best < 0 {
 		return 0
@@ -482,7 +483,7 @@ func (x *lineIndex) walk(dec *jsontext.Decoder, data []byte, ptr string, depth i
 // line is LineOf(data, pointer) for the document the index was built from:
 // the line of the value at pointer, or of its deepest existing parent.
 func (x *lineIndex) line(pointer string) int {
-	ptr := pointerOf(splitPointer(pointer))
+	ptr := PointerOf(SplitPointer(pointer))
 	for {
 		if off, ok := x.offsets[ptr]; ok {
 			return sort.SearchInts(x.lines, off) + 1
@@ -503,14 +504,16 @@ func escapeToken(s string) string {
 	return s
 }
 
-// lines returns a function giving the line of a pointer in data: the one-pass
-// index when data parses, else LineOf.
-func lines(data []byte) func(string) int {
-	var x *lineIndex
+// Lines returns a function giving the line of a pointer in the JSON document
+// data: the one-pass index, built the first time it is asked, when data
+// parses; else LineOf.
+func Lines(data []byte) func(string) int {
+	var (
+		once sync.Once
+		x    *lineIndex
+	)
 	return func(pointer string) int {
-		if x == nil {
-			x = newLineIndex(data)
-		}
+		once.Do(func() { x = newLineIndex(data) })
 		if !x.ok {
 			return LineOf(data, pointer)
 		}

@@ -1,8 +1,9 @@
-package engine_test
+package plan_test
 
 import (
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,7 +11,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/planassure/planassure/engine"
+	"github.com/planassure/planassure/internal/testutil"
+	"github.com/planassure/planassure/plan"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -28,7 +30,7 @@ func TestInvalidPlans(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, err = engine.ReadPlan(filepath.Base(f), data)
+		_, err = plan.ReadJSON(filepath.Base(f), data, 0)
 		if err == nil {
 			t.Errorf("%s: accepted, want an error", f)
 			continue
@@ -61,10 +63,10 @@ func TestPlanErrorFields(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = engine.ReadPlan("plans/x.json", data)
-	var pes engine.PlanErrors
+	_, err = plan.ReadJSON("plans/x.json", data, 0)
+	var pes plan.Errors
 	if !errors.As(err, &pes) || len(pes) != 1 {
-		t.Fatalf("got %v, want one PlanError", err)
+		t.Fatalf("got %v, want one plan.Error", err)
 	}
 	want := "plans/x.json:72: /years/1/finance/funding/total: expected a number, got a string: " +
 		`write figures as plain numbers, without quotes (246000, not "246000"); NaN and Infinity are not figures`
@@ -92,7 +94,7 @@ func TestLineOf(t *testing.T) {
 		{"/nothing", 1},
 	}
 	for _, tc := range tests {
-		if got := engine.LineOf(doc, tc.pointer); got != tc.want {
+		if got := plan.LineOf(doc, tc.pointer); got != tc.want {
 			t.Errorf("LineOf(%q) = %d, want %d", tc.pointer, got, tc.want)
 		}
 	}
@@ -100,13 +102,13 @@ func TestLineOf(t *testing.T) {
 
 func TestNumbersStayExact(t *testing.T) {
 	t.Parallel()
-	p, err := engine.ReadPlan("p.json", planJSON("ABC", "12345678901234567890.123456789012345678901234567890"))
+	p, err := plan.ReadJSON("p.json", testutil.PlanJSON("ABC", "12345678901234567890.123456789012345678901234567890"), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
 	root := p.Doc.(map[string]any)
 	got := root["years"].([]any)[0].(map[string]any)["finance"].(map[string]any)["surplus"].(map[string]any)["in_year"]
-	if diff := cmp.Diff("12345678901234567890.123456789012345678901234567890", engine.Number(got)); diff != "" {
+	if diff := cmp.Diff("12345678901234567890.123456789012345678901234567890", fmt.Sprint(got)); diff != "" {
 		t.Errorf("mismatch (-want +got):\n%s", diff)
 	}
 }

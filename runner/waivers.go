@@ -1,4 +1,4 @@
-package engine
+package runner
 
 import (
 	"bytes"
@@ -11,11 +11,13 @@ import (
 	"time"
 
 	"sigs.k8s.io/yaml"
+
+	"github.com/planassure/planassure/engine"
 )
 
 // ReadWaivers reads a waiver file (YAML or JSON): a list of waivers, or an
 // object with a "waivers" list. Every field is required; expires is a date.
-func ReadWaivers(path string, data []byte) ([]Waiver, error) {
+func ReadWaivers(path string, data []byte) ([]engine.Waiver, error) {
 	if ext := strings.ToLower(filepath.Ext(path)); ext != ".json" {
 		var err error
 		if data, err = yaml.YAMLToJSON(data); err != nil {
@@ -35,7 +37,7 @@ func ReadWaivers(path string, data []byte) ([]Waiver, error) {
 		}
 		data = wrapped.Waivers
 	}
-	var ws []Waiver
+	var ws []engine.Waiver
 	if err := strictDecode(data, &ws); err != nil {
 		return nil, fmt.Errorf("read waivers %s: want a list of waivers: %w", path, err)
 	}
@@ -75,23 +77,23 @@ func strictDecode(data []byte, v any) error {
 
 // matches reports whether w covers findings of rule for a plan; "*" in
 // organisation or round matches any.
-func (w Waiver) matches(rule, org, round string) bool {
+func matches(w engine.Waiver, rule, org, round string) bool {
 	return w.Rule == rule && (w.Organisation == "*" || w.Organisation == org) && (w.Round == "*" || w.Round == round)
 }
 
 // ApplyWaivers marks the findings that a waiver in force on asOf (YYYY-MM-DD)
 // covers, recomputes verdicts and totals, and notes every waiver that expired
 // before asOf or matched no finding. The report passed in is not modified.
-func ApplyWaivers(rep Report, ws []Waiver, asOf string) Report {
+func ApplyWaivers(rep engine.Report, ws []engine.Waiver, asOf string) engine.Report {
 	out := rep
-	out.Results = make([]Result, len(rep.Results))
+	out.Results = make([]engine.Result, len(rep.Results))
 	used := make([]bool, len(ws))
 	for i, res := range rep.Results {
-		res.Findings = append([]Finding(nil), res.Findings...)
+		res.Findings = append([]engine.Finding(nil), res.Findings...)
 		for j := range res.Findings {
 			f := &res.Findings[j]
 			for k, w := range ws {
-				if !w.matches(f.Rule, res.Organisation, res.Round) {
+				if !matches(w, f.Rule, res.Organisation, res.Round) {
 					continue
 				}
 				used[k] = true
@@ -103,24 +105,24 @@ func ApplyWaivers(rep Report, ws []Waiver, asOf string) Report {
 			}
 		}
 		if len(res.Problems) == 0 {
-			res.finish()
+			res.Finish()
 		}
 		out.Results[i] = res
 	}
-	out.Waivers = append([]WaiverNote(nil), rep.Waivers...)
+	out.Waivers = append([]engine.WaiverNote(nil), rep.Waivers...)
 	for k, w := range ws {
 		switch {
 		case w.Expires < asOf:
-			out.Waivers = append(out.Waivers, WaiverNote{Waiver: w,
+			out.Waivers = append(out.Waivers, engine.WaiverNote{Waiver: w,
 				Message: fmt.Sprintf("expired on %s: the findings it covered count again", w.Expires)})
 		case !used[k]:
-			out.Waivers = append(out.Waivers, WaiverNote{Waiver: w, Message: "matches no finding: remove it or correct its rule, organisation or round"})
+			out.Waivers = append(out.Waivers, engine.WaiverNote{Waiver: w, Message: "matches no finding: remove it or correct its rule, organisation or round"})
 		}
 	}
 	sort.SliceStable(out.Waivers, func(i, j int) bool {
 		a, b := out.Waivers[i].Waiver, out.Waivers[j].Waiver
 		return a.Rule+a.Organisation+a.Round < b.Rule+b.Organisation+b.Round
 	})
-	out.total()
+	out.Total()
 	return out
 }

@@ -1,4 +1,9 @@
-package engine
+// Package plan reads plan submissions: a file or standard input, under limits
+// on size and time, decoded (JSON by default; other formats register a Decoder
+// by file extension), checked against the plan schema and the shape rules the
+// schema cannot express, with the line of every field for messages. It knows
+// nothing of rules or reports.
+package plan
 
 import (
 	_ "embed"
@@ -12,17 +17,16 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 )
 
-// PlanSchema is the JSON Schema of plan-format version 1, the input contract.
+// Schema is the JSON Schema of plan-format version 1, the input contract.
 //
 //go:embed plan.schema.json
-var PlanSchema []byte
+var Schema []byte
 
 // Plan is one submission, decoded and validated against the schema.
 type Plan struct {
@@ -32,18 +36,18 @@ type Plan struct {
 	Round        string // submission.round
 	Doc          any    // the decoded document: maps, slices, json.Number, string, bool
 	raw          []byte
-	input        ast.Value
+	lines        func(pointer string) int
 }
 
-// PlanError is a problem with one submission: which file, where in it, and what.
-type PlanError struct {
+// Error is a problem with one submission: which file, where in it, and what.
+type Error struct {
 	Path    string // the file
 	Pointer string // RFC 6901 pointer to the field; "" for the document as a whole
 	Line    int    // 1-based line in the file; 0 when unknown
 	Err     error
 }
 
-func (e *PlanError) Error() string {
+func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString(e.Path)
 	if e.Line > 0 {
@@ -57,17 +61,26 @@ func (e *PlanError) Error() string {
 	return b.String()
 }
 
-func (e *PlanError) Unwrap() error { return e.Err }
+func (e *Error) Unwrap() error { return e.Err }
 
-// PlanErrors is every schema violation of one submission, sorted by pointer.
-type PlanErrors []*PlanError
+// Errors is every schema violation of one submission, sorted by line and pointer.
+type Errors []*Error
 
-func (es PlanErrors) Error() string {
+func (es Errors) Error() string {
 	msgs := make([]string, len(es))
 	for i, e := range es {
 		msgs[i] = e.Error()
 	}
 	return strings.Join(msgs, "\n")
+}
+
+// Unwrap gives every violation to errors.Is and errors.As.
+func (es Errors) Unwrap() []error {
+	out := make([]error, len(es))
+	for i, e := range es {
+		out[i] = e
+	}
+	return out
 }
 
 var (
@@ -79,7 +92,7 @@ var (
 
 func planSchema() (*jsonschema.Schema, error) {
 	schemaOnce.Do(func() {
-		doc, err := jsonschema.UnmarshalJSON(strings.NewReader(string(PlanSchema)))
+		doc, err := jsonschema.UnmarshalJSON(strings.NewReader(string(Schema)))
 		if err != nil {
 			schemaErr = fmt.Errorf("read plan schema: %w", err)
 			return
@@ -95,48 +108,58 @@ func planSchema() (*jsonschema.Schema, error) {
 	return schema, schemaErr
 }
 
-// ReadPlan decodes one submission from data and checks it against the plan
-// schema and the rules of its shape the schema cannot express (years in order,
-// a plan year present). Every problem found is returned, as PlanErrors or a
-// *PlanError, naming path.
-func ReadPlan(path string, data []byte) (Plan, error) {
-	return readPlan(path, data, MaxDepth)
-}
-
-func readPlan(path string, data []byte, maxDepth int) (Plan, error) {
+// ReadJSON decodes one JSON submission from data (nesting at most maxDepth
+// levels; 0 means MaxDepth) and checks it (see New). Every problem found is
+// returned, as Errors or an *Error, naming path.
+func ReadJSON(path string, data []byte, maxDepth int) (Plan, error) {
+	if maxDepth <= 0 {
+		maxDepth = MaxDepth
+	}
 	doc, err := decodeJSONDepth(data, maxDepth)
 	if err != nil {
-		var pe *PlanError
+		var pe *Error
 		if errors.As(err, &pe) {
 			pe.Path = path
 		}
 		return Plan{}, err
 	}
+	p, err := New(path, doc, Lines(data))
+	p.raw = data
+	return p, err
+}
+
+// New checks a decoded document against the plan schema and the rules of its
+// shape the schema cannot express (years in order, a plan year present), and
+// returns it as a Plan. lines gives the line of a JSON pointer in the source,
+// for messages (nil: no lines). A Decoder of another file format ends here.
+func New(path string, doc any, lines func(pointer string) int) (Plan, error) {
+	if lines == nil {
+		lines = func(string) int { return 0 }
+	}
 	sch, err := planSchema()
 	if err != nil {
 		return Plan{}, err
 	}
-	var errs PlanErrors
+	var errs Errors
 	if err := sch.Validate(doc); err != nil {
 		var ve *jsonschema.ValidationError
 		if !errors.As(err, &ve) {
-			return Plan{}, &PlanError{Path: path, Err: err}
+			return Plan{}, &Error{Path: path, Err: err}
 		}
 		for _, leaf := range leaves(ve) {
-			ptr := pointerOf(leaf.InstanceLocation)
+			ptr := PointerOf(leaf.InstanceLocation)
 			if req, ok := leaf.ErrorKind.(*kind.Required); ok && len(req.Missing) == 1 {
 				ptr += "/" + req.Missing[0]
 			}
 			if ap, ok := leaf.ErrorKind.(*kind.AdditionalProperties); ok && len(ap.Properties) == 1 {
 				ptr += "/" + ap.Properties[0]
 			}
-			errs = append(errs, &PlanError{Path: path, Pointer: ptr, Line: LineOf(data, ptr),
-				Err: errors.New(describe(leaf))})
+			errs = append(errs, &Error{Path: path, Pointer: ptr, Line: lines(ptr), Err: errors.New(describe(leaf))})
 		}
 	} else {
 		for _, e := range shapeErrors(doc) {
 			e.Path = path
-			e.Line = LineOf(data, e.Pointer)
+			e.Line = lines(e.Pointer)
 			errs = append(errs, e)
 		}
 	}
@@ -147,23 +170,27 @@ func readPlan(path string, data []byte, maxDepth int) (Plan, error) {
 			}
 			return errs[i].Pointer < errs[j].Pointer
 		})
-		errs = dedupe(errs)
-		return Plan{}, errs
-	}
-	input, err := ast.InterfaceToValue(doc)
-	if err != nil {
-		return Plan{}, &PlanError{Path: path, Err: fmt.Errorf("convert plan: %w", err)}
+		return Plan{}, dedupe(errs)
 	}
 	root, _ := doc.(map[string]any)
-	p := Plan{Path: path, Doc: doc, raw: data, input: input}
+	p := Plan{Path: path, Doc: doc, lines: lines}
 	p.Organisation = str(root, "organisation", "code")
 	p.Name = str(root, "organisation", "name")
 	p.Round = str(root, "submission", "round")
 	return p, nil
 }
 
-// Raw returns the bytes the plan was read from.
+// Raw returns the bytes the plan was read from (nil for a plan built by New).
 func (p Plan) Raw() []byte { return p.raw }
+
+// Line is the line of the value at pointer in the plan's source, or of its
+// deepest existing parent; 0 when unknown.
+func (p Plan) Line(pointer string) int {
+	if p.lines == nil {
+		return 0
+	}
+	return p.lines(pointer)
+}
 
 func str(m map[string]any, path ...string) string {
 	var v any = m
@@ -192,7 +219,7 @@ func leaves(ve *jsonschema.ValidationError) []*jsonschema.ValidationError {
 	return out
 }
 
-func dedupe(errs PlanErrors) PlanErrors {
+func dedupe(errs Errors) Errors {
 	seen := map[string]bool{}
 	out := errs[:0]
 	for _, e := range errs {
@@ -238,22 +265,22 @@ func describe(ve *jsonschema.ValidationError) string {
 			orList(quoteAll(k.Properties)))
 	case *kind.Minimum:
 		if k.Want.Sign() == 0 {
-			return fmt.Sprintf("%s is negative: this figure cannot be below zero; enter it as a positive amount", ratString(k.Got))
+			return fmt.Sprintf("%s is negative: this figure cannot be below zero; enter it as a positive amount", Decimal(k.Got))
 		}
-		return fmt.Sprintf("%s is below the minimum %s", ratString(k.Got), ratString(k.Want))
+		return fmt.Sprintf("%s is below the minimum %s", Decimal(k.Got), Decimal(k.Want))
 	case *kind.Maximum:
 		if k.Want.Cmp(big.NewRat(100, 1)) == 0 {
-			return fmt.Sprintf("%s is above 100: percentages are written 0 to 100 (92 means 92%%)", ratString(k.Got))
+			return fmt.Sprintf("%s is above 100: percentages are written 0 to 100 (92 means 92%%)", Decimal(k.Got))
 		}
 		if loc := ve.InstanceLocation; len(loc) > 0 && loc[len(loc)-1] == "number" && len(loc) > 1 && loc[0] == "must_dos" {
-			return fmt.Sprintf("there is no must-do %s: the planning guidance has nine must-dos, numbered 1 to 9", ratString(k.Got))
+			return fmt.Sprintf("there is no must-do %s: the planning guidance has nine must-dos, numbered 1 to 9", Decimal(k.Got))
 		}
-		return fmt.Sprintf("%s is above the maximum %s", ratString(k.Got), ratString(k.Want))
+		return fmt.Sprintf("%s is above the maximum %s", Decimal(k.Got), Decimal(k.Want))
 	case *kind.MinItems:
 		if k.Want == 12 {
 			return fmt.Sprintf("has %d months: give 12, one per month from April to March", k.Got)
 		}
-		if pointerOf(ve.InstanceLocation) == "/years" {
+		if PointerOf(ve.InstanceLocation) == "/years" {
 			return "no years given: give the baseline year and each plan year"
 		}
 		if k.Got == 0 {
@@ -325,7 +352,9 @@ func describeTypes(ve *jsonschema.ValidationError) (string, bool) {
 	return fmt.Sprintf("expected %s, got %s", orList(article(want)), article([]string{got})[0]), true
 }
 
-func ratString(r *big.Rat) string {
+// Decimal writes an exact number as a plan writes figures: an integer, or
+// decimals without trailing zeros (at most ten places).
+func Decimal(r *big.Rat) string {
 	if r == nil {
 		return "?"
 	}

@@ -1,4 +1,4 @@
-package engine
+package plan
 
 import (
 	"os"
@@ -10,7 +10,7 @@ import (
 // decoder never panics; what it accepts, encoding/json (UseNumber) reads as one
 // document with the same value, without a duplicate key, within the depth and
 // figure limits; what it refuses, encoding/json or a limit refuses too, and
-// the error is a *PlanError naming a line. The line index reads every document
+// the error is a *Error naming a line. The line index reads every document
 // the decoder accepts and gives LineOf's lines.
 func FuzzDecodeJSON(f *testing.F) {
 	for _, pattern := range []string{"../plans/*.json", "../testdata/plans/invalid/*.json"} {

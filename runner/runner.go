@@ -1,0 +1,271 @@
+// Package runner checks batches of plans, as the command line and the service
+// both do: it expands arguments into plan files, reads each under the limits,
+// evaluates them on a pool of workers sharing the one engine, groups footprint
+// documents with their member plans, applies waivers, and assembles the report.
+package runner
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/planassure/planassure/engine"
+	"github.com/planassure/planassure/plan"
+)
+
+// ErrNoPlans is returned when the arguments name no plan file.
+var ErrNoPlans = errors.New("no plan files found")
+
+// Expand turns arguments into plan files: a file as given, a directory as every
+// file below it (recursively, sorted) with an extension a plan decoder is
+// registered for (plan.Extensions: *.json), "-" as standard input. Duplicates are
+// dropped. A missing path is an error.
+func Expand(args []string) ([]string, error) {
+	var out []string
+	exts := plan.Extensions()
+	seen := map[string]bool{}
+	add := func(p string) {
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	for _, a := range args {
+		if a == "-" {
+			add(a)
+			continue
+		}
+		info, err := os.Stat(a)
+		if err != nil && hasMeta(a) {
+			matches, gerr := filepath.Glob(a)
+			if gerr != nil {
+				return nil, fmt.Errorf("pattern %s: %w", a, gerr)
+			}
+			if len(matches) == 0 {
+				return nil, fmt.Errorf("pattern %s: matches no file", a)
+			}
+			sub, err := Expand(matches)
+			if err != nil {
+				return nil, err
+			}
+			for _, p := range sub {
+				add(p)
+			}
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", a, errors.Unwrap(err))
+		}
+		if !info.IsDir() {
+			add(filepath.Clean(a))
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if !d.IsDir() && slices.Contains(exts, strings.ToLower(filepath.Ext(p))) {
+				found = append(found, p)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("read directory %s: %w", a, err)
+		}
+		sort.Strings(found)
+		for _, p := range found {
+			add(p)
+		}
+	}
+	if len(out) == 0 {
+		return nil, ErrNoPlans
+	}
+	sort.Strings(out) // the report's order never depends on the order of the arguments
+	return out, nil
+}
+
+func hasMeta(p string) bool { return strings.ContainsAny(p, "*?[") }
+
+// Config configures a Runner. Zero fields take the defaults.
+type Config struct {
+	Engine *engine.Engine
+	// Limits bound the reading of each plan.
+	Limits plan.Limits
+	// Jobs is how many plans are read and evaluated at once; 0 means 1.
+	Jobs int
+	// Footprints makes Check group plans by organisation.stp: each footprint
+	// document is evaluated with the plans naming it as input.member_plans, and
+	// its result lists them.
+	Footprints bool
+	// Figures makes results carry the plan figures a report draws (charts);
+	// off, results carry none and a batch stays small.
+	Figures bool
+	// Stdin is read for the path "-".
+	Stdin io.Reader
+	// Progress, when not nil, is called once per plan as it completes.
+	Progress func()
+	// Cache, when set, keeps each plan's result under a key over the plan's
+	// bytes, the engine's digest and these options (see checkInput): a plan
+	// checked before under the same rules is not decoded or evaluated again.
+	// Footprint documents checked with their members are not cached.
+	Cache ResultStore
+}
+
+// Runner checks batches of plans. It is safe for concurrent use.
+type Runner struct{ cfg Config }
+
+// New returns a Runner for cfg.
+func New(cfg Config) *Runner {
+	cfg.Limits = cfg.Limits.WithDefaults()
+	if cfg.Jobs < 1 {
+		cfg.Jobs = 1
+	}
+	return &Runner{cfg: cfg}
+}
+
+// Input is one plan to check: bytes already in memory named Path (a request
+// body), or a file to read, made by Files; no other Input reads a file.
+type Input struct {
+	Path string
+	Data []byte
+	file bool
+}
+
+// Files is the inputs for plan files as Expand gives them ("-" reads
+// Config.Stdin).
+func Files(paths []string) []Input {
+	out := make([]Input, len(paths))
+	for i, p := range paths {
+		out[i] = Input{Path: p, file: true}
+	}
+	return out
+}
+
+// Check reads and evaluates each input on a pool of workers sharing the one
+// prepared query. It never fails as a whole: a plan that cannot be read or
+// evaluated gets verdict error with its problems, and the others are still
+// checked. Results keep the order of the inputs whatever the number of
+// workers. With Config.Footprints, footprint documents are evaluated with
+// their members after every plan.
+func (r *Runner) Check(ctx context.Context, inputs []Input) engine.Report {
+	e := r.cfg.Engine
+	results := make([]engine.Result, len(inputs))
+	plans := make([]*plan.Plan, len(inputs))
+	var footprints []int
+	parallel(len(inputs), r.cfg.Jobs, func(i int) {
+		if !r.cfg.Footprints {
+			results[i] = r.checkInput(ctx, inputs[i])
+			r.tick()
+			return
+		}
+		p, err := r.Read(ctx, inputs[i])
+		switch {
+		case err != nil:
+			results[i] = e.Failed(inputs[i].Path, err)
+		case r.cfg.Footprints && p.IsFootprint():
+			plans[i] = &p
+			return // evaluated below, with its members
+		default:
+			plans[i] = &p // a footprint's members are kept until it is evaluated
+			results[i] = r.Evaluate(ctx, p)
+		}
+		r.tick()
+	})
+	if r.cfg.Footprints {
+		for i, p := range plans {
+			if p != nil && p.IsFootprint() {
+				footprints = append(footprints, i)
+			}
+		}
+		parallel(len(footprints), r.cfg.Jobs, func(k int) {
+			i := footprints[k]
+			results[i] = r.evaluateFootprint(ctx, *plans[i], plans, results)
+			r.tick()
+		})
+	}
+	return e.NewReport(results)
+}
+
+// Read reads and decodes one input under the limits.
+func (r *Runner) Read(ctx context.Context, in Input) (plan.Plan, error) {
+	data, err := r.bytes(ctx, in)
+	if err != nil {
+		return plan.Plan{}, err
+	}
+	return plan.Decode(in.Path, data, r.cfg.Limits)
+}
+
+// bytes returns the bytes of one input under the size limit.
+func (r *Runner) bytes(ctx context.Context, in Input) ([]byte, error) {
+	if in.file {
+		data, err := plan.ReadFile(ctx, in.Path, r.cfg.Stdin, r.cfg.Limits)
+		if err != nil {
+			return nil, &plan.Error{Path: in.Path, Err: err}
+		}
+		return data, nil
+	}
+	if int64(len(in.Data)) > r.cfg.Limits.MaxFileSize {
+		return nil, &plan.Error{Path: in.Path, Err: &plan.TooLargeError{Limit: r.cfg.Limits.MaxFileSize}}
+	}
+	return in.Data, nil
+}
+
+// evaluate evaluates one plan, with its figures when Config.Figures.
+func (r *Runner) evaluate(ctx context.Context, p plan.Plan) engine.Result {
+	res := r.cfg.Engine.Evaluate(ctx, p)
+	if r.cfg.Figures && !p.IsFootprint() { // a footprint has no plan figures to draw
+		res.Figures = r.cfg.Engine.Figures(p)
+	}
+	return res
+}
+
+// evaluateFootprint evaluates footprint p with the plans (already evaluated)
+// whose organisation.stp is its name, case and surrounding space aside.
+func (r *Runner) evaluateFootprint(ctx context.Context, p plan.Plan, plans []*plan.Plan, results []engine.Result) engine.Result {
+	name := plan.FootprintKey(p.Name)
+	var members []plan.Plan
+	var memberResults []engine.Result
+	for j, m := range plans {
+		if m != nil && !m.IsFootprint() && name != "" && plan.FootprintKey(m.Stp()) == name {
+			members = append(members, *m)
+			memberResults = append(memberResults, results[j])
+		}
+	}
+	return r.cfg.Engine.EvaluateFootprint(ctx, p, members, memberResults)
+}
+
+func (r *Runner) tick() {
+	if r.cfg.Progress != nil {
+		r.cfg.Progress()
+	}
+}
+
+// parallel calls fn(i) for i in [0, n) on up to jobs goroutines.
+func parallel(n, jobs int, fn func(i int)) {
+	jobs = max(1, min(jobs, n))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
