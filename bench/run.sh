@@ -9,7 +9,7 @@
 # changed, checked again) with and without planassure's result cache and with
 # conftest, and planassure's cost as the batch grows.
 #
-#   BENCH_SIZES="1000 10000"        plan counts (default)
+#   BENCH_SIZES="1000 10000"        plan counts (default; "" to skip)
 #   BENCH_DOUBLED=1000              plan count for the doubled rule set ("" to skip)
 #   BENCH_RECHECK=10000             plan count for the re-check ("" to skip)
 #   BENCH_SCALE="1000 10000 100000" plan counts for planassure's growth ("" to skip)
@@ -18,7 +18,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 CONFTEST_VERSION=v0.71.1 # latest the Go module proxy served when pinned
-SIZES=${BENCH_SIZES:-1000 10000}
+SIZES=${BENCH_SIZES-1000 10000}
 DOUBLED=${BENCH_DOUBLED-1000}
 RECHECK=${BENCH_RECHECK-10000}
 SCALE=${BENCH_SCALE-1000 10000 100000}
