@@ -165,13 +165,13 @@ if [ -n "$RECHECK" ]; then
 		changed=$((changed + 1))
 	done < <(find "$R" -name '*.json' | sort | awk 'NR % 100 == 1')
 	timed pahit "$B/out.pahit" "$PA" check -o json --fail-on none --cache "$C" "$R"
-	hit_wall=$WALL hit_cpu=$CPU hit_rss=$RSS hit_count
+	hit_wall=$WALL hit_cpu=$CPU hit_rss=$RSS
 	hit_count=$("$B/bin/count" <"$B/out.pahit")
 	timed panocache "$B/out.panocache" "$PA" check -o json --fail-on none "$R"
-	nc_wall=$WALL nc_cpu=$CPU nc_rss=$RSS nc_count
+	nc_wall=$WALL nc_cpu=$CPU nc_rss=$RSS
 	nc_count=$("$B/bin/count" <"$B/out.panocache")
 	timed ctre "$B/out.ctre" sh -c "find '$R' -name '*.json' | sort | xargs -n 2000 '$CONFTEST' test --no-color --namespace planassure.main -p policies -o json"
-	ct_wall=$WALL ct_cpu=$CPU ct_rss=$RSS ct_count
+	ct_wall=$WALL ct_cpu=$CPU ct_rss=$RSS
 	ct_count=$("$B/bin/count" <"$B/out.ctre")
 
 	printf '\nre-check: %s plans, %s of them changed, checked again\n' "$n" "$changed"
