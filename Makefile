@@ -6,8 +6,9 @@ GO ?= go
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-run: build ## check the shipped example plans (the main job); a not-assured plan is expected
-	@bin/planassure check plans/ || test $$? -eq 1
+run: build ## check the shipped example plans (the main job), and one as a workbook; a not-assured plan is expected
+	@bin/planassure export plans/06W-2017-19.json -o bin/06W-2017-19.xlsx
+	@bin/planassure check plans/ bin/06W-2017-19.xlsx || test $$? -eq 1
 
 build: ## build bin/planassure
 	$(GO) build -o bin/planassure ./cmd/planassure
@@ -15,8 +16,8 @@ build: ## build bin/planassure
 test: ## run every test: Go, Rego (with coverage gate), golden files
 	$(GO) test ./...
 
-test-browser: ## open the upload page and an HTML report in headless Chromium (SCREENSHOT=1 writes server/testdata/screenshots/)
-	$(GO) test -tags browser -count=1 -run Browser -v ./server/ $(if $(SCREENSHOT),-args -screenshot)
+test-browser: ## the upload page and the shipped plans' HTML report in headless Chromium (SCREENSHOT=1 writes server/testdata/screenshots/ and docs/report-*.png)
+	$(GO) test -tags browser -count=1 -run Browser -v ./server/ ./engine/output/ $(if $(SCREENSHOT),-args -screenshot)
 
 golden: ## rewrite the golden files after a deliberate change (review the diff)
 	$(GO) test ./... -update

@@ -243,7 +243,7 @@ func (e *Engine) evaluateDoc(ctx context.Context, p plan.Plan, doc any) Result {
 
 func (e *Engine) evaluate(ctx context.Context, p plan.Plan, doc any) ([]Finding, []RuleOutcome, error) {
 	if e.rounds != nil && !contains(e.rounds, p.Round) {
-		return nil, nil, &plan.Error{Path: p.Path, Pointer: "/submission/round", Line: p.Line("/submission/round"),
+		return nil, nil, &plan.Error{Path: p.Path, Pointer: "/submission/round", Line: p.Line("/submission/round"), Cell: p.Cell("/submission/round"),
 			Err: &UnknownRoundError{Round: p.Round, Known: e.Rounds()}}
 	}
 	input, err := ast.InterfaceToValue(doc)
@@ -276,7 +276,7 @@ func (e *Engine) evaluate(ctx context.Context, p plan.Plan, doc any) ([]Finding,
 		}
 		findings = append(findings, Finding{
 			Rule: r.ID, Title: r.Title, Severity: sev, Message: d.Msg, Pointer: d.Pointer,
-			Line: p.Line(d.Pointer), Expected: d.Expected, Actual: d.Actual,
+			Line: p.Line(d.Pointer), Cell: p.Cell(d.Pointer), Expected: d.Expected, Actual: d.Actual,
 			Guidance: r.Guidance, URL: r.URL,
 		})
 		failed[r.ID] = true
@@ -326,13 +326,13 @@ func (e *Engine) Problems(err error) []Problem {
 	if errors.As(err, &pes) {
 		out := make([]Problem, len(pes))
 		for i, pe := range pes {
-			out[i] = Problem{Pointer: pe.Pointer, Line: pe.Line, Message: e.word(pe.Err)}
+			out[i] = Problem{Pointer: pe.Pointer, Line: pe.Line, Cell: pe.Cell, Message: e.word(pe.Err)}
 		}
 		return out
 	}
 	var pe *plan.Error
 	if errors.As(err, &pe) {
-		return []Problem{{Pointer: pe.Pointer, Line: pe.Line, Message: e.word(pe.Err)}}
+		return []Problem{{Pointer: pe.Pointer, Line: pe.Line, Cell: pe.Cell, Message: e.word(pe.Err)}}
 	}
 	return []Problem{{Message: e.word(err)}}
 }

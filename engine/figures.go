@@ -13,8 +13,17 @@ import (
 // (json.Number); "" means the plan does not give the figure or the round sets
 // no threshold.
 type PlanFigures struct {
+	Submission  Submission      `json:"submission"`
 	Years       []YearFigures   `json:"years"`
 	Performance []MetricFigures `json:"performance,omitempty"` // in the order of PerformanceMetrics
+}
+
+// Submission says which version of an organisation's plan this is: its
+// submission block ("" where the plan does not say).
+type Submission struct {
+	Version     string `json:"version,omitempty"`
+	Status      string `json:"status,omitempty"` // draft or final
+	SubmittedOn string `json:"submitted_on,omitempty"`
 }
 
 // YearFigures are the finance lines of one year of a plan (£000).
@@ -94,7 +103,11 @@ var lowerIsBetter = map[string]bool{"diagnostics_6wk": true}
 func (e *Engine) Figures(p plan.Plan) *PlanFigures {
 	root, _ := p.Doc.(map[string]any)
 	years, _ := root["years"].([]any)
-	f := &PlanFigures{Years: []YearFigures{}}
+	f := &PlanFigures{Years: []YearFigures{}, Submission: Submission{
+		Version:     strAt(root, "submission", "version"),
+		Status:      strAt(root, "submission", "status"),
+		SubmittedOn: strAt(root, "submission", "submitted_on"),
+	}}
 	var planYears []map[string]any
 	for _, y := range years {
 		year, _ := y.(map[string]any)

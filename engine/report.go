@@ -14,6 +14,7 @@ type Finding struct {
 	Message  string   `json:"message"`
 	Pointer  string   `json:"pointer,omitempty"`
 	Line     int      `json:"line,omitempty"`
+	Cell     string   `json:"cell,omitempty"`     // a workbook's sheet and cell, "Finance!D14"
 	Expected any      `json:"expected,omitempty"` // json.Number, string or bool, exactly as the rule gave it
 	Actual   any      `json:"actual,omitempty"`
 	Guidance string   `json:"guidance"`
@@ -73,6 +74,7 @@ var Verdicts = []Verdict{VerdictAssured, VerdictAssuredWithConditions, VerdictNo
 type Problem struct {
 	Pointer string `json:"pointer,omitempty"`
 	Line    int    `json:"line,omitempty"`
+	Cell    string `json:"cell,omitempty"` // a workbook's sheet and cell, "Finance!D14"
 	Message string `json:"message"`
 }
 

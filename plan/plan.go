@@ -37,11 +37,13 @@ type Plan struct {
 	Doc          any    // the decoded document: maps, slices, json.Number, string, bool
 	raw          []byte
 	lines        func(pointer string) int
+	cells        func(pointer string) string
 }
 
 // Error is a problem with one submission: which file, where in it, and what.
 type Error struct {
 	Path    string // the file
+	Cell    string // a workbook's sheet and cell, "Finance!D14"; "" for JSON
 	Pointer string // RFC 6901 pointer to the field; "" for the document as a whole
 	Line    int    // 1-based line in the file; 0 when unknown
 	Err     error
@@ -54,6 +56,9 @@ func (e *Error) Error() string {
 		b.WriteString(":" + strconv.Itoa(e.Line))
 	}
 	b.WriteString(": ")
+	if e.Cell != "" {
+		b.WriteString(e.Cell + ": ")
+	}
 	if e.Pointer != "" {
 		b.WriteString(e.Pointer + ": ")
 	}
@@ -178,6 +183,37 @@ func New(path string, doc any, lines func(pointer string) int) (Plan, error) {
 	p.Name = str(root, "organisation", "name")
 	p.Round = str(root, "submission", "round")
 	return p, nil
+}
+
+// NewCells is New for a source whose fields sit in cells, not lines (a
+// workbook): cells gives the cell of a JSON pointer ("Finance!D14"), or of
+// its nearest parent that has one, for every error and finding.
+func NewCells(path string, doc any, cells func(pointer string) string) (Plan, error) {
+	p, err := New(path, doc, nil)
+	if err != nil {
+		var es Errors
+		var e *Error
+		switch {
+		case errors.As(err, &es):
+			for _, e := range es {
+				e.Cell = cells(e.Pointer)
+			}
+		case errors.As(err, &e):
+			e.Cell = cells(e.Pointer)
+		}
+		return p, err
+	}
+	p.cells = cells
+	return p, nil
+}
+
+// Cell is the workbook cell of the value at pointer ("Finance!D14"); "" for
+// a plan not read from a workbook.
+func (p Plan) Cell(pointer string) string {
+	if p.cells == nil {
+		return ""
+	}
+	return p.cells(pointer)
 }
 
 // Raw returns the bytes the plan was read from (nil for a plan built by New).

@@ -214,6 +214,7 @@ type Decoder func(path string, data []byte, lim Limits) (Plan, error)
 
 var (
 	decodersMu sync.RWMutex
+	sniffers   = map[string]func(data []byte) bool{}
 	decoders   = map[string]Decoder{
 		".json": func(path string, data []byte, lim Limits) (Plan, error) {
 			return ReadJSON(path, data, lim.MaxDepth)
@@ -229,6 +230,15 @@ func Register(ext string, d Decoder) {
 	decoders[strings.ToLower(ext)] = d
 }
 
+// RegisterSniffer makes data without a registered extension (standard input,
+// a request body, an upload of another name) read by the decoder of ext when
+// sniff recognises it (a workbook by its zip signature).
+func RegisterSniffer(ext string, sniff func(data []byte) bool) {
+	decodersMu.Lock()
+	defer decodersMu.Unlock()
+	sniffers[strings.ToLower(ext)] = sniff
+}
+
 // Extensions returns the registered file extensions, sorted.
 func Extensions() []string {
 	decodersMu.RLock()
@@ -241,13 +251,25 @@ func Extensions() []string {
 	return out
 }
 
-// Decode reads the plan in data by the extension of path; JSON when no
-// decoder is registered for it (standard input, a request body).
+// Decode reads the plan in data by the extension of path; when no decoder is
+// registered for it (standard input, a request body), by a sniffer that
+// recognises data, else as JSON.
 func Decode(path string, data []byte, lim Limits) (Plan, error) {
 	decodersMu.RLock()
 	d, ok := decoders[strings.ToLower(filepath.Ext(path))]
 	if !ok {
 		d = decoders[".json"]
+		exts := make([]string, 0, len(sniffers))
+		for ext := range sniffers {
+			exts = append(exts, ext)
+		}
+		slices.Sort(exts)
+		for _, ext := range exts {
+			if sd, ok := decoders[ext]; ok && sniffers[ext](data) {
+				d = sd
+				break
+			}
+		}
 	}
 	decodersMu.RUnlock()
 	return d(path, data, lim.WithDefaults())

@@ -73,7 +73,8 @@ func Expand(args []string) ([]string, error) {
 			if err != nil {
 				return err
 			}
-			if !d.IsDir() && slices.Contains(exts, strings.ToLower(filepath.Ext(p))) {
+			if !d.IsDir() && slices.Contains(exts, strings.ToLower(filepath.Ext(p))) &&
+				!strings.HasPrefix(d.Name(), "~$") { // ~$plan.xlsx: the lock file of a workbook open in Excel
 				found = append(found, p)
 			}
 			return nil

@@ -2,7 +2,7 @@
 // against the rules of one Engine, built once, and answers with the JSON or
 // HTML report. Plans are held in memory only, never written to disk.
 //
-//	POST /v1/check   a plan (JSON), a JSON array of plans, or multipart files -> JSON report
+//	POST /v1/check   a plan (JSON or an .xlsx workbook), a JSON array of plans, or multipart files -> JSON report
 //	GET  /v1/rules   the rule catalogue (JSON)
 //	GET  /healthz    "ok"
 //	GET  /           an upload form (no JavaScript) posting to /report
@@ -251,6 +251,12 @@ func (s *Server) read(r *http.Request) ([]runner.Input, int, error) {
 		return s.readMultipart(r, params["boundary"])
 	// curl --data-binary sends application/x-www-form-urlencoded unless told
 	// otherwise: the body is still the plan
+	case mt == xlsxType: // one workbook
+		body, err := io.ReadAll(r.Body)
+		if err != nil {
+			return nil, bodyStatus(err), s.bodyError(err)
+		}
+		return []runner.Input{{Path: "body.xlsx", Data: body}}, 0, nil
 	case ct == "" || mt == "application/json" || mt == "text/plain" || strings.HasSuffix(mt, "+json") ||
 		mt == "application/x-www-form-urlencoded" || mt == "application/octet-stream":
 		body, err := io.ReadAll(r.Body)
@@ -262,8 +268,11 @@ func (s *Server) read(r *http.Request) ([]runner.Input, int, error) {
 		}
 		return splitPlans(body)
 	}
-	return nil, http.StatusUnsupportedMediaType, fmt.Errorf("content type %q: post application/json or multipart/form-data", mt)
+	return nil, http.StatusUnsupportedMediaType, fmt.Errorf("content type %q: post application/json, %s or multipart/form-data", mt, xlsxType)
 }
+
+// xlsxType is the media type of an Excel workbook (.xlsx).
+const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 // splitPlans treats a body that is a JSON array as a batch of plans, anything
 // else as one plan (which, if it is not valid JSON, gets its error result).
@@ -307,7 +316,11 @@ func (s *Server) readMultipart(r *http.Request, boundary string) ([]runner.Input
 		}
 		// a browser sends a file part with no file name when no file was chosen
 		if name := part.FileName(); name != "" {
-			out = append(out, runner.Input{Path: path.Base(strings.ReplaceAll(name, "\\", "/")), Data: data})
+			name = path.Base(strings.ReplaceAll(name, "\\", "/"))
+			if ct, _, _ := mime.ParseMediaType(part.Header.Get("Content-Type")); ct == xlsxType && !strings.EqualFold(path.Ext(name), ".xlsx") {
+				name += ".xlsx" // a workbook by its content type, whatever its name
+			}
+			out = append(out, runner.Input{Path: name, Data: data})
 		} else if part.FormName() == "plan" && len(bytes.TrimSpace(data)) > 0 {
 			out = append(out, runner.Input{Path: "pasted plan", Data: data})
 		}

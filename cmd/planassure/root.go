@@ -30,7 +30,8 @@ expected and where in the guidance it is asked for.`,
 	}
 	root.PersistentFlags().String("config", "", "configuration file (default ./planassure.yaml if present)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newCheckCmd(v, stdin), newRulesCmd(v), newExplainCmd(v, stdin), newDiffCmd(v, stdin), newServeCmd(v))
+	root.AddCommand(newCheckCmd(v, stdin), newRulesCmd(v), newExplainCmd(v, stdin), newDiffCmd(v, stdin), newServeCmd(v),
+		newTemplateCmd(v), newImportCmd(v, stdin), newExportCmd(v, stdin))
 	return root
 }
 

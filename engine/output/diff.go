@@ -70,7 +70,7 @@ func DiffTable(w io.Writer, d engine.PlanDiff) error {
 		t := newTable(w)
 		t.Header("Severity", "Rule", "Finding", "Where")
 		for _, f := range part.findings {
-			if err := t.Append(string(f.Severity), f.Rule, f.Message, where(f.Pointer, f.Line)); err != nil {
+			if err := t.Append(string(f.Severity), f.Rule, f.Message, where(f.Pointer, f.Line, f.Cell)); err != nil {
 				return err
 			}
 		}

@@ -131,7 +131,7 @@ func junitErrorCase(res engine.Result) junitCase {
 	lines := make([]string, 0, len(res.Problems))
 	for _, p := range res.Problems {
 		line := p.Message
-		if at := where(p.Pointer, p.Line); at != "" {
+		if at := where(p.Pointer, p.Line, p.Cell); at != "" {
 			line += " (" + at + ")"
 		}
 		lines = append(lines, line)
@@ -205,7 +205,7 @@ func findingText(f engine.Finding) string {
 	if a := engine.Number(f.Actual); a != "" {
 		fmt.Fprintf(&b, "  actual: %s\n", a)
 	}
-	if at := where(f.Pointer, f.Line); at != "" {
+	if at := where(f.Pointer, f.Line, f.Cell); at != "" {
 		fmt.Fprintf(&b, "  where: %s\n", at)
 	}
 	return b.String()

@@ -15,6 +15,9 @@ import (
 func Markdown(w io.Writer, r engine.Report) error {
 	var b strings.Builder
 	b.WriteString("## planassure: plan assurance\n\n")
+	if len(r.Results) > 1 {
+		markdownMatrix(&b, newMatrix(r))
+	}
 	b.WriteString("| Plan | Organisation | Round | Verdict | Errors | Warnings |\n|---|---|---|---|---|---|\n")
 	for _, res := range r.Results {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s | %d | %d |\n", cell(res.Plan),
@@ -34,11 +37,71 @@ func Markdown(w io.Writer, r engine.Report) error {
 	return err
 }
 
+// markdownMatrix writes the region at a glance: a row per plan, worst
+// verdict first, a column per rule that ran (numbered, with a key), a
+// symbol per cell, and totals per plan and per rule.
+func markdownMatrix(b *strings.Builder, m *matrix) {
+	b.WriteString("### Region at a glance\n\n")
+	var key []string
+	for _, l := range m.Legend {
+		key = append(key, l.Symbol+" "+l.Words)
+	}
+	fmt.Fprintf(b, "Each plan against each rule that ran, worst verdict first: %s.\n\n", strings.Join(key, ", "))
+	b.WriteString("| Organisation | Verdict |")
+	for _, t := range m.Totals {
+		fmt.Fprintf(b, " %s |", t.Symbol)
+	}
+	for i := range m.Rules {
+		fmt.Fprintf(b, " %d |", i+1)
+	}
+	b.WriteString("\n|---|---|")
+	b.WriteString(strings.Repeat("--:|", len(m.Totals)))
+	b.WriteString(strings.Repeat(":-:|", len(m.Rules)))
+	b.WriteString("\n")
+	for _, row := range m.Rows {
+		org := strings.TrimSpace(row.Org + " " + row.Name)
+		if row.Version != "" {
+			org += " (" + row.Version + ")"
+		}
+		fmt.Fprintf(b, "| %s | %s |", cell(org), verdictWord(row.Verdict))
+		for _, n := range row.Counts {
+			fmt.Fprintf(b, " %d |", n)
+		}
+		for _, c := range row.Cells {
+			fmt.Fprintf(b, " %s |", c.Symbol)
+		}
+		b.WriteString("\n")
+	}
+	for _, t := range m.Totals {
+		fmt.Fprintf(b, "| %s %s: plans | |", t.Symbol, t.Words)
+		for _, u := range m.Totals {
+			if u.Outcome == t.Outcome {
+				fmt.Fprintf(b, " %d |", t.Sum)
+			} else {
+				b.WriteString(" |")
+			}
+		}
+		for _, n := range t.Counts {
+			fmt.Fprintf(b, " %d |", n)
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("\nRules:")
+	for i, r := range m.Rules {
+		sep := ","
+		if i == 0 {
+			sep = ""
+		}
+		fmt.Fprintf(b, "%s %d `%s`", sep, i+1, r.ID)
+	}
+	b.WriteString(".\n\n")
+}
+
 func markdownProblems(b *strings.Builder, res engine.Result) {
 	fmt.Fprintf(b, "\n### %s: %s\n\n", cell(res.Plan), verdictWord(res.Verdict))
 	b.WriteString("The plan could not be read or evaluated.\n\n| Where | Problem |\n|---|---|\n")
 	for _, p := range res.Problems {
-		fmt.Fprintf(b, "| %s | %s |\n", cell(where(p.Pointer, p.Line)), cell(p.Message))
+		fmt.Fprintf(b, "| %s | %s |\n", cell(where(p.Pointer, p.Line, p.Cell)), cell(p.Message))
 	}
 }
 
@@ -53,7 +116,7 @@ func markdownFindings(b *strings.Builder, res engine.Result) {
 			severity += " (waived)"
 		}
 		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", severity, cell(f.Rule), cell(f.Message),
-			cell(engine.Number(f.Expected)), cell(engine.Number(f.Actual)), cell(where(f.Pointer, f.Line)))
+			cell(engine.Number(f.Expected)), cell(engine.Number(f.Actual)), cell(where(f.Pointer, f.Line, f.Cell)))
 		if !seen[f.Rule] {
 			seen[f.Rule] = true
 			cited = append(cited, f)
@@ -81,7 +144,7 @@ func markdownWaivers(b *strings.Builder, fs []engine.Finding) {
 			first = false
 		}
 		at := ""
-		if w := where(f.Pointer, f.Line); w != "" {
+		if w := where(f.Pointer, f.Line, f.Cell); w != "" {
 			at = " at " + cell(w)
 		}
 		fmt.Fprintf(b, "- %s%s: %s (approved by %s, expires %s)\n", cell(f.Rule), at,

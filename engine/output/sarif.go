@@ -110,6 +110,7 @@ type sarifRegion struct {
 
 type sarifLogical struct {
 	FullyQualifiedName string `json:"fullyQualifiedName"`
+	Kind               string `json:"kind,omitempty"`
 }
 
 type sarifSuppression struct {
@@ -120,6 +121,7 @@ type sarifSuppression struct {
 
 type sarifFindingBag struct {
 	Pointer  string `json:"pointer,omitempty"`
+	Cell     string `json:"cell,omitempty"` // a workbook's sheet and cell, "Finance!D14"
 	Expected any    `json:"expected,omitempty"`
 	Actual   any    `json:"actual,omitempty"`
 }
@@ -180,7 +182,7 @@ func sarifResultOf(plan string, f engine.Finding, index map[string]int) sarifRes
 		RuleID:    f.Rule,
 		Level:     sarifLevel(f.Severity),
 		Message:   sarifText{Text: f.Message + figures(f)},
-		Locations: []sarifLocation{sarifLocationOf(plan, f.Line, f.Pointer)},
+		Locations: []sarifLocation{sarifLocationOf(plan, f.Line, f.Pointer, f.Cell)},
 	}
 	if i, ok := index[f.Rule]; ok {
 		res.RuleIndex = &i
@@ -188,28 +190,35 @@ func sarifResultOf(plan string, f engine.Finding, index map[string]int) sarifRes
 	if f.Waived != nil {
 		res.Suppressions = []sarifSuppression{{Kind: "external", State: "accepted", Justification: f.Waived.Reason}}
 	}
-	if f.Pointer != "" || f.Expected != nil || f.Actual != nil {
-		res.Properties = &sarifFindingBag{Pointer: f.Pointer, Expected: f.Expected, Actual: f.Actual}
+	if f.Pointer != "" || f.Cell != "" || f.Expected != nil || f.Actual != nil {
+		res.Properties = &sarifFindingBag{Pointer: f.Pointer, Cell: f.Cell, Expected: f.Expected, Actual: f.Actual}
 	}
 	return res
 }
 
 func sarifProblem(plan string, p engine.Problem) sarifNotification {
 	msg := plan + ": the plan could not be read or evaluated: " + p.Message
-	if p.Pointer != "" {
-		msg += " (at " + p.Pointer + ")"
+	if at := where(p.Pointer, 0, p.Cell); at != "" {
+		msg += " (at " + at + ")"
 	}
 	return sarifNotification{Level: "error", Message: sarifText{Text: msg},
-		Locations: []sarifLocation{sarifLocationOf(plan, p.Line, p.Pointer)}}
+		Locations: []sarifLocation{sarifLocationOf(plan, p.Line, p.Pointer, p.Cell)}}
 }
 
-func sarifLocationOf(plan string, line int, pointer string) sarifLocation {
+// sarifLocationOf places a result in its plan: the line of a JSON plan, the
+// field's pointer, and a workbook's sheet and cell as a logical location of
+// kind "element" (SARIF regions count lines and columns of text, which a
+// workbook has not).
+func sarifLocationOf(plan string, line int, pointer, cell string) sarifLocation {
 	loc := sarifLocation{Physical: sarifPhysical{Artifact: sarifArtifact{URI: fileURI(plan)}}}
 	if line > 0 {
 		loc.Physical.Region = &sarifRegion{StartLine: line}
 	}
 	if pointer != "" {
 		loc.Logical = []sarifLogical{{FullyQualifiedName: pointer}}
+	}
+	if cell != "" {
+		loc.Logical = append(loc.Logical, sarifLogical{FullyQualifiedName: cell, Kind: "element"})
 	}
 	return loc
 }

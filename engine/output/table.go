@@ -42,7 +42,7 @@ func Table(w io.Writer, r engine.Report) error {
 			t := newTable(w)
 			t.Header("Where", "Problem")
 			for _, p := range res.Problems {
-				if err := t.Append(where(p.Pointer, p.Line), p.Message); err != nil {
+				if err := t.Append(where(p.Pointer, p.Line, p.Cell), p.Message); err != nil {
 					return err
 				}
 			}
@@ -63,7 +63,7 @@ func Table(w io.Writer, r engine.Report) error {
 		guidance := map[string]string{}
 		for _, f := range res.Findings {
 			if err := t.Append(string(f.Severity), f.Rule, f.Message, engine.Number(f.Expected),
-				engine.Number(f.Actual), where(f.Pointer, f.Line)); err != nil {
+				engine.Number(f.Actual), where(f.Pointer, f.Line, f.Cell)); err != nil {
 				return err
 			}
 			if _, ok := guidance[f.Rule]; !ok {
@@ -112,8 +112,15 @@ func newTable(w io.Writer, opts ...tablewriter.Option) *tablewriter.Table {
 	}, opts...)...)
 }
 
-func where(pointer string, line int) string {
-	if line > 0 {
+// where words the place of a finding or problem: "line 14 /pointer" in a
+// JSON plan, "Finance!D14 /pointer" in a workbook.
+func where(pointer string, line int, cell string) string {
+	switch {
+	case cell != "" && pointer != "":
+		return cell + " " + pointer
+	case cell != "":
+		return cell
+	case line > 0:
 		return fmt.Sprintf("line %d %s", line, pointer)
 	}
 	return pointer
