@@ -20,14 +20,20 @@ func entries(t *testing.T, dir string) int {
 	return d.Len()
 }
 
-// TestCacheGivesTheSameReport checks the shipped plans (and unreadable ones) in
-// every format, with waivers, and with footprints: without a cache, with an
-// empty one (every plan a miss) and with the filled one (every plan a hit),
-// the report is the same bytes.
+// TestCacheGivesTheSameReport checks the shipped plans (with unreadable ones,
+// as a footprint batch, with waivers, and as workbooks) in every format:
+// without a cache, with an empty one (every plan a miss) and with the filled
+// one (every plan a hit), the report is the same bytes.
 func TestCacheGivesTheSameReport(t *testing.T) {
 	t.Chdir("../..")
+	books := t.TempDir() // plans as workbooks: the cell of each finding comes from the cache too
+	for _, name := range []string{"06W-2017-19", "99X-2017-19-deficit"} {
+		if code, _, errOut := runIn(t, "", "export", "plans/"+name+".json", "-o", filepath.Join(books, name+".xlsx")); code != 0 {
+			t.Fatalf("export %s: %d %s", name, code, errOut)
+		}
+	}
 	runs := [][]string{{"plans", "testdata/plans/invalid"}, {"--footprint", "plans", "testdata/footprint"},
-		{"--waivers", "testdata/waivers/waivers.yaml", "--as-of", "2017-06-30", "plans"}}
+		{"--waivers", "testdata/waivers/waivers.yaml", "--as-of", "2017-06-30", "plans"}, {books}}
 	for _, format := range output.Names() {
 		for _, args := range runs {
 			dir := t.TempDir()
