@@ -9,9 +9,8 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/planassure/planassure/engine"
+	"github.com/planassure/planassure/internal/testutil"
 	"github.com/planassure/planassure/plan"
-	"github.com/planassure/planassure/policies"
 	"github.com/planassure/planassure/runner"
 )
 
@@ -19,15 +18,6 @@ import (
 // (make bench compares the CLI with conftest and opa: bench/run.sh)
 
 const benchPlan = "../plans/06W-2017-19.json"
-
-func benchEngine(b *testing.B) *engine.Engine {
-	b.Helper()
-	eng, err := engine.New(context.Background(), policies.FS, engine.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	return eng
-}
 
 // BenchmarkReadPlan decodes and validates one plan (the shipped Norwich plan).
 func BenchmarkReadPlan(b *testing.B) {
@@ -47,7 +37,7 @@ func BenchmarkReadPlan(b *testing.B) {
 // BenchmarkEvaluate runs every rule on one plan that has findings.
 func BenchmarkEvaluate(b *testing.B) {
 	ctx := context.Background()
-	eng := benchEngine(b)
+	eng := testutil.Engine(b)
 	data, err := os.ReadFile(benchPlan)
 	if err != nil {
 		b.Fatal(err)
@@ -97,7 +87,7 @@ func generatedPlans(b *testing.B) []string {
 func BenchmarkCheckBatch(b *testing.B) {
 	ctx := context.Background()
 	paths := generatedPlans(b)
-	r := runner.New(runner.Config{Engine: benchEngine(b), Jobs: runtime.NumCPU()})
+	r := runner.New(runner.Config{Engine: testutil.Engine(b), Jobs: runtime.NumCPU()})
 	b.ReportAllocs()
 	for b.Loop() {
 		rep := r.Check(ctx, runner.Files(paths))

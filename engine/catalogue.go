@@ -36,6 +36,16 @@ func (e *Engine) Catalogue() Catalogue {
 	return c
 }
 
+// Entry returns the entry of rule id.
+func (c Catalogue) Entry(id string) (CatalogueEntry, bool) {
+	for _, e := range c.Rules {
+		if e.ID == id {
+			return e, true
+		}
+	}
+	return CatalogueEntry{}, false
+}
+
 func (e *Engine) thresholdWords(round string, keys []string) string {
 	if len(keys) == 0 {
 		return "applies"

@@ -53,6 +53,8 @@ type Engine struct {
 	query      rego.PreparedEvalQuery
 	rounds     []string                  // known planning rounds, sorted; nil when the policies define none
 	thresholds map[string]map[string]any // data.planassure.lib.rounds.thresholds: round -> threshold key -> value
+	metrics    []Metric                  // data.planassure.lib.performance.metrics, in report order
+	allocation [][]string                // data.planassure.lib.plan.allocation_lines: paths in a year
 	timeout    time.Duration
 	hint       func(error) string
 	rulesSum   []byte // the policies, data and timeout, digested (see Digest)
@@ -127,7 +129,7 @@ func New(ctx context.Context, fsys fs.FS, opts Options) (*Engine, error) {
 		e.ids = append(e.ids, id)
 	}
 	sort.Strings(e.ids)
-	if e.thresholds, err = roundThresholds(ctx, c, store); err != nil {
+	if err := e.readTables(ctx, c, store); err != nil {
 		return nil, err
 	}
 	if e.thresholds != nil {
@@ -140,22 +142,60 @@ func New(ctx context.Context, fsys fs.FS, opts Options) (*Engine, error) {
 	return e, nil
 }
 
-// roundThresholds reads data.planassure.lib.rounds.thresholds, if the policies define it:
-// an object keyed by planning round, each an object of thresholds.
-func roundThresholds(ctx context.Context, c *ast.Compiler, store storage.Store) (map[string]map[string]any, error) {
-	rs, err := rego.New(rego.Query("data.planassure.lib.rounds.thresholds"), rego.Compiler(c), rego.Store(store),
+// tablesQuery reads the domain tables the policies keep, in one query when
+// the engine loads: each binding is a list of the table, or empty when the
+// policies do not define it.
+const tablesQuery = `thresholds := [x | x := data.planassure.lib.rounds.thresholds]
+metrics := [x | x := data.planassure.lib.performance.metrics]
+order := [x | x := data.planassure.lib.performance.order]
+allocation := [x | x := data.planassure.lib.plan.allocation_lines]`
+
+// readTables reads the tables of the policies that reports need beside the
+// rules: the thresholds of each planning round
+// (data.planassure.lib.rounds.thresholds, an object of objects keyed by
+// round), the performance metrics (lib.performance.metrics and order) and the
+// lines of allocation (lib.plan.allocation_lines).
+func (e *Engine) readTables(ctx context.Context, c *ast.Compiler, store storage.Store) error {
+	rs, err := rego.New(rego.Query(tablesQuery), rego.Compiler(c), rego.Store(store),
 		rego.StrictBuiltinErrors(true)).Eval(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("read planning rounds: %w", err)
+		return fmt.Errorf("read the policies' tables: %w", err)
 	}
-	if len(rs) == 0 {
-		return nil, nil
+	if len(rs) != 1 {
+		return errors.New("read the policies' tables: no result")
 	}
-	var out map[string]map[string]any
-	if err := roundTrip(rs[0].Expressions[0].Value, &out); err != nil {
-		return nil, fmt.Errorf("read planning rounds: data.planassure.lib.rounds.thresholds is not an object of objects keyed by round: %w", err)
+	var t struct {
+		Thresholds []map[string]map[string]any
+		Metrics    []map[string]Metric
+		Order      [][]string
+		Allocation [][][]string
 	}
-	return out, nil
+	for name, to := range map[string]any{"thresholds": &t.Thresholds, "metrics": &t.Metrics, "order": &t.Order, "allocation": &t.Allocation} {
+		if err := roundTrip(rs[0].Bindings[name], to); err != nil {
+			return fmt.Errorf("read the policies' tables: %s: %w", tableNames[name], err)
+		}
+	}
+	if len(t.Thresholds) > 0 {
+		e.thresholds = t.Thresholds[0]
+	}
+	if len(t.Allocation) > 0 {
+		e.allocation = t.Allocation[0]
+	}
+	if len(t.Metrics) > 0 {
+		var order []string
+		if len(t.Order) > 0 {
+			order = t.Order[0]
+		}
+		e.metrics = metricsInOrder(t.Metrics[0], order)
+	}
+	return nil
+}
+
+var tableNames = map[string]string{
+	"thresholds": "data.planassure.lib.rounds.thresholds is not an object of objects keyed by round",
+	"metrics":    "data.planassure.lib.performance.metrics is not an object of metrics (label, lower_is_better, threshold)",
+	"order":      "data.planassure.lib.performance.order is not a list of metric keys",
+	"allocation": "data.planassure.lib.plan.allocation_lines is not a list of paths",
 }
 
 // Threshold returns the value of a threshold key ("contingency_pct",

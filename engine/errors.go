@@ -17,6 +17,8 @@ var (
 	ErrTimeout = errors.New("evaluation timed out")
 	// ErrUnknownRound is a plan of a planning round the policies do not know.
 	ErrUnknownRound = errors.New("unknown planning round")
+	// ErrUnknownRule is a rule id the policies do not define.
+	ErrUnknownRule = errors.New("no rule")
 )
 
 // TimeoutError is an evaluation stopped at Options.Timeout.

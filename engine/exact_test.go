@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/planassure/planassure/engine"
+	"github.com/planassure/planassure/internal/testutil"
 	"github.com/planassure/planassure/plan"
 	"github.com/planassure/planassure/policies"
 )
@@ -62,7 +63,7 @@ func outcome(t *testing.T, res engine.Result, rule string) engine.Outcome {
 // than 1231.568), so lib/exact.rego sums and compares money as exact integers.
 func TestExactMoney(t *testing.T) {
 	t.Parallel()
-	e := builtinEngine(t)
+	e := testutil.Engine(t)
 	strict, err := engine.New(t.Context(), policies.FS, engine.Options{Data: map[string]any{
 		"planassure": map[string]any{"rounds": map[string]any{"2017-19": map[string]any{"tolerance": json.Number("0")}}},
 	}})
@@ -112,7 +113,7 @@ func TestExactMoney(t *testing.T) {
 // the exact share of the exact allocation.
 func TestContingencyShortfallFiguresAreExact(t *testing.T) {
 	t.Parallel()
-	res := builtinEngine(t).Evaluate(t.Context(), norwichWith(t, "200012.2", "40000.84", "6300.56", "246313.6", "1231.567"))
+	res := testutil.Engine(t).Evaluate(t.Context(), norwichWith(t, "200012.2", "40000.84", "6300.56", "246313.6", "1231.567"))
 	for _, f := range res.Findings {
 		if f.Rule == "finance.contingency" && f.Pointer == "/years/1/finance/reserves/contingency" {
 			if f.Expected != json.Number("1231.568") || f.Actual != json.Number("1231.567") {

@@ -31,7 +31,7 @@ type Explanation struct {
 func (e *Engine) Explain(ctx context.Context, id string, p plan.Plan) (Explanation, error) {
 	r, ok := e.rules[id]
 	if !ok {
-		return Explanation{}, fmt.Errorf("no rule %q (planassure rules lists them)", id)
+		return Explanation{}, fmt.Errorf("%w %q", ErrUnknownRule, id)
 	}
 	res := e.Evaluate(ctx, p)
 	x := Explanation{Rule: r, Plan: p.Path, Round: p.Round, Findings: []Finding{}, Problems: res.Problems}

@@ -3,6 +3,9 @@ package engine
 import (
 	"encoding/json"
 	"math/big"
+	"sort"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/planassure/planassure/plan"
 )
@@ -15,7 +18,7 @@ import (
 type PlanFigures struct {
 	Submission  Submission      `json:"submission"`
 	Years       []YearFigures   `json:"years"`
-	Performance []MetricFigures `json:"performance,omitempty"` // in the order of PerformanceMetrics
+	Performance []MetricFigures `json:"performance,omitempty"` // in the order of Engine.Metrics
 }
 
 // Submission says which version of an organisation's plan this is: its
@@ -76,27 +79,51 @@ type MetricYear struct {
 	RecoveryPlan bool          `json:"recovery_plan,omitempty"`
 }
 
-// PerformanceMetrics are the performance metric keys of plan-format v1, in
-// the order reports show them, with their labels.
-var PerformanceMetrics = []struct{ Key, Label string }{
-	{"ae_4hr", "A&E within 4 hours"},
-	{"rtt_18wk", "RTT waits under 18 weeks (incomplete pathways)"},
-	{"cancer_2ww", "Cancer 2-week wait from urgent GP referral"},
-	{"cancer_31d", "Cancer 31-day wait from decision to treat"},
-	{"cancer_62d", "Cancer 62-day wait from urgent referral to treatment"},
-	{"diagnostics_6wk", "Diagnostic waits of 6 weeks or more"},
-	{"iapt_access", "IAPT (talking therapies) access"},
-	{"iapt_recovery", "IAPT recovery rate"},
-	{"iapt_6wk", "IAPT first treatment within 6 weeks"},
-	{"iapt_18wk", "IAPT first treatment within 18 weeks"},
-	{"eip_2wk", "Early intervention in psychosis within 2 weeks"},
-	{"dementia_diagnosis", "Dementia diagnosis rate"},
-	{"cyp_mh_access", "Children and young people's mental health access"},
-	{"cyp_eating_disorders", "Children and young people's eating disorder treatment in time"},
+// Metric is one performance metric as the policies describe it
+// (data.planassure.lib.performance.metrics): reports draw it from these.
+type Metric struct {
+	Key           string `json:"key"`
+	Label         string `json:"label"`           // in words for a message: "cancer 2-week wait from urgent GP referral"
+	LowerIsBetter bool   `json:"lower_is_better"` // the standard is a maximum
+	Threshold     string `json:"threshold"`       // its threshold key in a round: "performance.ae_4hr"
 }
 
-// lowerIsBetter are the metrics whose standard is a maximum.
-var lowerIsBetter = map[string]bool{"diagnostics_6wk": true}
+// Metrics returns the performance metrics the policies define, in the order
+// reports show them.
+func (e *Engine) Metrics() []Metric { return append([]Metric(nil), e.metrics...) }
+
+// metricsInOrder lists metrics by key in order, then those order does not
+// name, by key.
+func metricsInOrder(metrics map[string]Metric, order []string) []Metric {
+	out := make([]Metric, 0, len(metrics))
+	listed := map[string]bool{}
+	for _, k := range order {
+		if m, ok := metrics[k]; ok && !listed[k] {
+			listed[k] = true
+			m.Key = k
+			out = append(out, m)
+		}
+	}
+	rest := make([]string, 0, len(metrics))
+	for k := range metrics {
+		if !listed[k] {
+			rest = append(rest, k)
+		}
+	}
+	sort.Strings(rest)
+	for _, k := range rest {
+		m := metrics[k]
+		m.Key = k
+		out = append(out, m)
+	}
+	return out
+}
+
+// title is a label as a chart's title: its first letter a capital.
+func title(label string) string {
+	r, n := utf8.DecodeRuneInString(label)
+	return string(unicode.ToUpper(r)) + label[n:]
+}
 
 // Figures extracts the figures of p a report draws, with the thresholds of
 // its round. It never fails: a figure the plan lacks is left empty.
@@ -115,9 +142,7 @@ func (e *Engine) Figures(p plan.Plan) *PlanFigures {
 			continue
 		}
 		yf := YearFigures{Year: strAt(year, "year"), Basis: strAt(year, "basis")}
-		alloc := sumOf(numAt(year, "finance", "funding", "recurrent_programme"),
-			numAt(year, "finance", "funding", "non_recurrent_programme"),
-			numAt(year, "finance", "funding", "running_cost"))
+		alloc := e.allocationOf(year)
 		yf.Allocation = alloc
 		yf.FundingTotal = numAt(year, "finance", "funding", "total")
 		yf.ExpenditureTotal = numAt(year, "finance", "expenditure", "total")
@@ -136,13 +161,13 @@ func (e *Engine) Figures(p plan.Plan) *PlanFigures {
 		}
 		f.Years = append(f.Years, yf)
 	}
-	for _, m := range PerformanceMetrics {
-		mf := MetricFigures{Key: m.Key, Label: m.Label, LowerIsBetter: lowerIsBetter[m.Key]}
+	for _, m := range e.metrics {
+		mf := MetricFigures{Key: m.Key, Label: title(m.Label), LowerIsBetter: m.LowerIsBetter}
 		given := false
 		for _, year := range planYears {
 			fy := strAt(year, "year")
-			my := MetricYear{Year: fy, Standard: e.yearThreshold(p.Round, "performance."+m.Key, fy)}
-			if metric, ok := at(year, "performance", m.Key).(map[string]any); ok {
+			my := MetricYear{Year: fy, Standard: e.yearThreshold(p.Round, m.Threshold, fy)}
+			if metric, ok := lookup(year, []string{"performance", m.Key}).(map[string]any); ok {
 				my.Plan = numAt(metric, "plan")
 				if monthly, ok := metric["monthly"].([]any); ok {
 					for _, v := range monthly {
@@ -163,6 +188,20 @@ func (e *Engine) Figures(p plan.Plan) *PlanFigures {
 		}
 	}
 	return f
+}
+
+// allocationOf is the allocation of a year, exactly: the sum of the lines the
+// policies name (lib.plan.allocation_lines); "" when a line is missing or the
+// policies name none.
+func (e *Engine) allocationOf(year map[string]any) json.Number {
+	if len(e.allocation) == 0 {
+		return ""
+	}
+	lines := make([]json.Number, len(e.allocation))
+	for i, path := range e.allocation {
+		lines[i] = numAt(year, path...)
+	}
+	return sumOf(lines...)
 }
 
 // yearThreshold is the numeric threshold key of round for financial year fy:
@@ -200,25 +239,13 @@ func (e *Engine) pctThreshold(round, key, fy string, alloc json.Number) Threshol
 	return t
 }
 
-func at(m map[string]any, path ...string) any {
-	var v any = m
-	for _, k := range path {
-		o, ok := v.(map[string]any)
-		if !ok {
-			return nil
-		}
-		v = o[k]
-	}
-	return v
-}
-
 func numAt(m map[string]any, path ...string) json.Number {
-	n, _ := at(m, path...).(json.Number)
+	n, _ := lookup(m, path).(json.Number)
 	return n
 }
 
 func strAt(m map[string]any, path ...string) string {
-	s, _ := at(m, path...).(string)
+	s, _ := lookup(m, path).(string)
 	return s
 }
 

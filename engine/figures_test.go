@@ -43,8 +43,8 @@ func TestFigures(t *testing.T) {
 	if got, _ := json.Marshal(y); string(got) != string(mustJSON(t, want)) {
 		t.Errorf("2018/19 = %s\nwant %s", got, mustJSON(t, want))
 	}
-	if len(f.Performance) != len(engine.PerformanceMetrics) {
-		t.Fatalf("%d metrics, want %d", len(f.Performance), len(engine.PerformanceMetrics))
+	if len(f.Performance) != len(eng.Metrics()) {
+		t.Fatalf("%d metrics, want %d", len(f.Performance), len(eng.Metrics()))
 	}
 	ae, iapt := f.Performance[0], f.Performance[6]
 	if ae.Key != "ae_4hr" || ae.Years[0].Standard != "95" || ae.Years[0].Plan != "91.0" || len(ae.Years[0].Monthly) != 12 || !ae.Years[0].RecoveryPlan {

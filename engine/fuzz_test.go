@@ -8,12 +8,11 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/planassure/planassure/engine"
+	"github.com/planassure/planassure/internal/testutil"
 	"github.com/planassure/planassure/plan"
-	"github.com/planassure/planassure/policies"
 	"github.com/planassure/planassure/runner"
 )
 
@@ -66,24 +65,6 @@ func FuzzReadPlan(f *testing.F) {
 		}
 		_ = plan.LineOf(data, "/years/0/finance")
 	})
-}
-
-var (
-	builtinOnce sync.Once
-	builtin     *engine.Engine
-	builtinErr  error
-)
-
-// builtinEngine is the engine on the embedded policies, built once per test binary.
-func builtinEngine(t testing.TB) *engine.Engine {
-	t.Helper()
-	builtinOnce.Do(func() {
-		builtin, builtinErr = engine.New(t.Context(), policies.FS, engine.Options{})
-	})
-	if builtinErr != nil {
-		t.Fatal(builtinErr)
-	}
-	return builtin
 }
 
 // leafPaths lists the paths to every value of doc (objects and arrays included), sorted.
@@ -146,7 +127,7 @@ func FuzzEvaluate(f *testing.F) {
 	f.Add(uint8(0), uint16(200), "123456789012345678901234567890.000000000000000000001", false)
 	f.Add(uint8(1), uint16(15), "", true)
 	f.Add(uint8(2), uint16(300), `"2030/31"`, false)
-	e := builtinEngine(f)
+	e := testutil.Engine(f)
 	f.Fuzz(func(t *testing.T, which uint8, at uint16, value string, del bool) {
 		var doc any
 		dec := json.NewDecoder(strings.NewReader(string(plans[int(which)%len(plans)])))

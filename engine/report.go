@@ -3,6 +3,7 @@ package engine
 import (
 	"encoding/json"
 	"sort"
+	"strings"
 )
 
 // Finding is one breach of one rule by one plan, with the rule's identity and
@@ -66,6 +67,9 @@ const (
 	VerdictNotAssured            Verdict = "not_assured"             // at least one error finding
 	VerdictError                 Verdict = "error"                   // the plan could not be read or evaluated
 )
+
+// Words is the verdict in words: "assured with conditions".
+func (v Verdict) Words() string { return strings.ReplaceAll(string(v), "_", " ") }
 
 // Verdicts lists the verdicts, best first.
 var Verdicts = []Verdict{VerdictAssured, VerdictAssuredWithConditions, VerdictNotAssured, VerdictError}

@@ -13,14 +13,6 @@ import (
 	"github.com/planassure/planassure/plan"
 )
 
-func problemsText(res engine.Result) string {
-	var b strings.Builder
-	for _, p := range res.Problems {
-		b.WriteString(p.Pointer + " " + p.Message + "\n")
-	}
-	return b.String()
-}
-
 const slowRule = `# METADATA
 # title: Slow
 # custom:
@@ -54,7 +46,7 @@ func TestTimeoutGivesVerdictError(t *testing.T) {
 	res := e.Evaluate(t.Context(), p)
 	if res.Verdict != engine.VerdictError || len(res.Problems) != 1 ||
 		res.Problems[0].Message != "evaluation took longer than 50ms: the plan is not assured; a local policy may loop over too much" {
-		t.Errorf("verdict %s, problems %q", res.Verdict, problemsText(res))
+		t.Errorf("verdict %s, problems %q", res.Verdict, testutil.Problems(res))
 	}
 	if !timedOut {
 		t.Error("the timeout is not ErrTimeout")
@@ -78,7 +70,7 @@ func TestRuntimeErrorNamesTheRule(t *testing.T) {
 		t.Fatal(err)
 	}
 	res := e.Evaluate(t.Context(), p)
-	got := problemsText(res)
+	got := testutil.Problems(res)
 	if res.Verdict != engine.VerdictError || len(res.Problems) != 1 ||
 		!(strings.Contains(got, "rule t.div (local1/rules/t/div.rego:9) failed at run time: div: divide by zero") ||
 			strings.Contains(got, "rule t.conv (local1/rules/t/conv.rego:9) failed at run time: to_number")) ||

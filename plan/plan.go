@@ -297,8 +297,9 @@ func describe(ve *jsonschema.ValidationError) string {
 	case *kind.Required:
 		return fmt.Sprintf("required field %s is missing: add it", orList(quoteAll(k.Missing)))
 	case *kind.AdditionalProperties:
+		// sorted: the schema library lists them in map order, which varies from run to run
 		return fmt.Sprintf("%s is not a field of plan-format v1 (check the spelling; local fields must start with x_)",
-			orList(quoteAll(k.Properties)))
+			orList(quoteAll(slices.Sorted(slices.Values(k.Properties)))))
 	case *kind.Minimum:
 		if k.Want.Sign() == 0 {
 			return fmt.Sprintf("%s is negative: this figure cannot be below zero; enter it as a positive amount", Decimal(k.Got))

@@ -112,3 +112,18 @@ func TestNumbersStayExact(t *testing.T) {
 		t.Errorf("mismatch (-want +got):\n%s", diff)
 	}
 }
+
+// TestUnknownFieldsAreListedInOrder: several fields outside the schema are
+// named in one message, sorted, the same in every run.
+func TestUnknownFieldsAreListedInOrder(t *testing.T) {
+	t.Parallel()
+	doc := strings.Replace(string(testutil.PlanJSON("ABC", "1")), `"schema_version": "1",`,
+		`"schema_version": "1", "zeta": 1, "alpha": 2, "mid": 3, "beta": 4,`, 1)
+	want := `p.json:1: "alpha", "beta", "mid" or "zeta" is not a field of plan-format v1`
+	for range 20 {
+		_, err := plan.ReadJSON("p.json", []byte(doc), 0)
+		if err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Fatalf("got %v, want %q...", err, want)
+		}
+	}
+}

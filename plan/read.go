@@ -2,6 +2,7 @@ package plan
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -37,15 +38,9 @@ const (
 
 // WithDefaults returns l with the defaults in place of zero fields.
 func (l Limits) WithDefaults() Limits {
-	if l.MaxFileSize <= 0 {
-		l.MaxFileSize = DefaultMaxFileSize
-	}
-	if l.MaxDepth <= 0 {
-		l.MaxDepth = MaxDepth
-	}
-	if l.ReadTimeout <= 0 {
-		l.ReadTimeout = DefaultReadTimeout
-	}
+	l.MaxFileSize = cmp.Or(max(l.MaxFileSize, 0), DefaultMaxFileSize)
+	l.MaxDepth = cmp.Or(max(l.MaxDepth, 0), MaxDepth)
+	l.ReadTimeout = cmp.Or(max(l.ReadTimeout, 0), DefaultReadTimeout)
 	return l
 }
 

@@ -15,14 +15,6 @@ import (
 	"github.com/planassure/planassure/runner"
 )
 
-func problemsText(res engine.Result) string {
-	var b strings.Builder
-	for _, p := range res.Problems {
-		b.WriteString(p.Pointer + " " + p.Message + "\n")
-	}
-	return b.String()
-}
-
 // TestDeepNestingIsRefused: 10,000 levels are refused at the depth limit, with
 // the pointer of the level that breaks it; a lower limit is honoured.
 func TestDeepNestingIsRefused(t *testing.T) {
@@ -46,10 +38,10 @@ func TestDeepNestingIsRefused(t *testing.T) {
 	if err := os.WriteFile(file, testutil.PlanJSON("ABC", "1"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	r := runner.New(runner.Config{Engine: builtin(t), Limits: plan.Limits{MaxDepth: 3}})
+	r := runner.New(runner.Config{Engine: testutil.Engine(t), Limits: plan.Limits{MaxDepth: 3}})
 	res := r.Check(t.Context(), runner.Files([]string{file})).Results[0]
-	if res.Verdict != engine.VerdictError || !strings.Contains(problemsText(res), "/years/0/finance nested more than 3 levels deep") {
-		t.Errorf("verdict %s, problems %q", res.Verdict, problemsText(res))
+	if res.Verdict != engine.VerdictError || !strings.Contains(testutil.Problems(res), "/years/0/finance nested more than 3 levels deep") {
+		t.Errorf("verdict %s, problems %q", res.Verdict, testutil.Problems(res))
 	}
 }
 
@@ -83,7 +75,7 @@ func TestCheckWordsLimitsWithTheHint(t *testing.T) {
 		"the file is larger than 100 bytes, the most a plan may be: check it is a plan submission [too large]",
 		"required field",
 	} {
-		if got := problemsText(rep.Results[i]); rep.Results[i].Verdict != engine.VerdictError || !strings.Contains(got, want) {
+		if got := testutil.Problems(rep.Results[i]); rep.Results[i].Verdict != engine.VerdictError || !strings.Contains(got, want) {
 			t.Errorf("%s: verdict %s, problems %q, want %q", inputs[i].Path, rep.Results[i].Verdict, got, want)
 		}
 	}
@@ -110,13 +102,4 @@ func TestExpandFindsRegisteredExtensions(t *testing.T) {
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("Expand = %v, want %v", got, want)
 	}
-}
-
-func builtin(t *testing.T) *engine.Engine {
-	t.Helper()
-	e, err := engine.New(t.Context(), policies.FS, engine.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return e
 }

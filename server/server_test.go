@@ -23,29 +23,11 @@ import (
 	"github.com/planassure/planassure/engine/output"
 	"github.com/planassure/planassure/internal/testutil"
 	"github.com/planassure/planassure/plan"
-	"github.com/planassure/planassure/policies"
 	"github.com/planassure/planassure/server"
 )
 
-var (
-	engOnce sync.Once
-	eng     *engine.Engine
-	engErr  error
-)
-
-// testEngine is built once: the engine is safe for concurrent use.
-func testEngine(t testing.TB) *engine.Engine {
-	t.Helper()
-	// a generous per-plan timeout: under the race detector on a busy machine
-	// the default would turn slow evaluations into verdict error
-	engOnce.Do(func() {
-		eng, engErr = engine.New(context.Background(), policies.FS, engine.Options{Timeout: 5 * time.Minute})
-	})
-	if engErr != nil {
-		t.Fatal(engErr)
-	}
-	return eng
-}
+// testEngine is the engine on the embedded policies, built once.
+func testEngine(t testing.TB) *engine.Engine { return testutil.Engine(t) }
 
 func newServer(t testing.TB, cfg server.Config) *httptest.Server {
 	t.Helper()

@@ -32,9 +32,8 @@ type checkOptions struct {
 	AsOf     string   `mapstructure:"as-of"`
 	Progress string   `mapstructure:"progress"`
 	// Footprint groups plans by organisation.stp under their footprint documents.
-	Footprint bool     `mapstructure:"footprint"`
-	Policies  []string `mapstructure:"policies"`
-	Data      []string `mapstructure:"data"`
+	Footprint bool          `mapstructure:"footprint"`
+	Policy    policyOptions `mapstructure:",squash"`
 	// Cache is the result cache: a directory, "auto" or "" (see openCache).
 	Cache string `mapstructure:"cache"`
 	// Limits (see limits.go): the largest plan file, the deepest nesting, the
@@ -130,7 +129,7 @@ func runCheck(ctx context.Context, opts checkOptions, args []string, stdin io.Re
 	if err != nil {
 		return err
 	}
-	eng, err := newEngine(ctx, opts.Policies, opts.Data, engine.Options{Timeout: limits.timeout, Hint: hint})
+	eng, err := opts.Policy.engine(ctx, engine.Options{Timeout: limits.timeout, Hint: hint})
 	if err != nil {
 		return err
 	}
@@ -207,18 +206,25 @@ func parseFailOn(s string) (engine.Severity, error) {
 	return "", fmt.Errorf("--fail-on %q: want error, warning or none", s)
 }
 
-// newEngine builds the engine from the embedded policies plus local ones,
-// with opts (a timeout, the wording of errors); the command line words them
-// with hint.
-func newEngine(ctx context.Context, local, dataFiles []string, opts engine.Options) (*engine.Engine, error) {
-	for _, dir := range local {
+// policyOptions are the rules of every command that loads them: local policy
+// directories and data files beside the embedded policies.
+type policyOptions struct {
+	Policies []string `mapstructure:"policies"`
+	Data     []string `mapstructure:"data"`
+}
+
+// engine builds the engine from the embedded policies plus the local ones and
+// data, with opts (a timeout, the wording of errors: the command line words
+// them with hint).
+func (po policyOptions) engine(ctx context.Context, opts engine.Options) (*engine.Engine, error) {
+	for _, dir := range po.Policies {
 		info, err := os.Stat(dir)
 		if err != nil || !info.IsDir() {
 			return nil, usageError{fmt.Errorf("--policies %s: not a directory", dir)}
 		}
 		opts.Local = append(opts.Local, os.DirFS(dir))
 	}
-	for _, file := range dataFiles {
+	for _, file := range po.Data {
 		d, err := readData(file)
 		if err != nil {
 			return nil, err

@@ -17,12 +17,11 @@ import (
 )
 
 type diffOptions struct {
-	Format    string       `mapstructure:"format"`
-	FailOnNew string       `mapstructure:"fail-on-new"`
-	Policies  []string     `mapstructure:"policies"`
-	Data      []string     `mapstructure:"data"`
-	Cache     string       `mapstructure:"cache"`
-	Limits    limitOptions `mapstructure:",squash"`
+	Format    string        `mapstructure:"format"`
+	FailOnNew string        `mapstructure:"fail-on-new"`
+	Policy    policyOptions `mapstructure:",squash"`
+	Cache     string        `mapstructure:"cache"`
+	Limits    limitOptions  `mapstructure:",squash"`
 }
 
 func newDiffCmd(v *viper.Viper, stdin io.Reader) *cobra.Command {
@@ -78,7 +77,7 @@ func runDiff(ctx context.Context, opts diffOptions, oldPath, newPath string, std
 	if err != nil {
 		return err
 	}
-	eng, err := newEngine(ctx, opts.Policies, opts.Data, engine.Options{Timeout: limits.timeout, Hint: hint})
+	eng, err := opts.Policy.engine(ctx, engine.Options{Timeout: limits.timeout, Hint: hint})
 	if err != nil {
 		return err
 	}

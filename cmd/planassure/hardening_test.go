@@ -137,8 +137,9 @@ func TestBadInputsInABatch(t *testing.T) {
 	}
 }
 
-// TestUnknownRound: ReadPlan accepts any round; the engine refuses one it has
-// no thresholds for, with exit 2 and the pointer /submission/round.
+// TestUnknownRound: reading accepts any round; the engine refuses one it has
+// no thresholds for, with exit 2 and the pointer /submission/round, and the
+// command line adds the flag that adds a round.
 func TestUnknownRound(t *testing.T) {
 	t.Chdir("../..")
 	data, err := os.ReadFile("plans/06W-2017-19.json")
@@ -156,7 +157,8 @@ func TestUnknownRound(t *testing.T) {
 	results := resultsOf(t, out)
 	r := results[file]
 	if r.Verdict != "error" || len(r.Problems) != 1 || r.Problems[0].Pointer != "/submission/round" ||
-		!strings.Contains(r.Problems[0].Message, `unknown planning round "2031/32"`) || r.Problems[0].Line == 0 {
+		!strings.Contains(r.Problems[0].Message, `unknown planning round "2031/32"`) || r.Problems[0].Line == 0 ||
+		!strings.HasSuffix(r.Problems[0].Message, " (add one with --data)") {
 		t.Errorf("got %+v", r)
 	}
 	if results["plans/08Q-2016-17.json"].Verdict == "error" {

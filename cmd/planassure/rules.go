@@ -11,9 +11,8 @@ import (
 )
 
 type rulesOptions struct {
-	Format   string   `mapstructure:"format"`
-	Policies []string `mapstructure:"policies"`
-	Data     []string `mapstructure:"data"`
+	Format string        `mapstructure:"format"`
+	Policy policyOptions `mapstructure:",squash"`
 }
 
 func newRulesCmd(v *viper.Viper) *cobra.Command {
@@ -32,7 +31,7 @@ func newRulesCmd(v *viper.Viper) *cobra.Command {
 			if err != nil {
 				return usageError{err}
 			}
-			eng, err := newEngine(cmd.Context(), opts.Policies, opts.Data, engine.Options{Hint: hint})
+			eng, err := opts.Policy.engine(cmd.Context(), engine.Options{Hint: hint})
 			if err != nil {
 				return err
 			}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
-	"strconv"
 	"strings"
 	"time"
 
@@ -22,8 +21,7 @@ type serveOptions struct {
 	ShutdownTimeout time.Duration `mapstructure:"shutdown-timeout"`
 	MaxInFlight     int           `mapstructure:"max-in-flight"`
 	QueueTimeout    time.Duration `mapstructure:"queue-timeout"`
-	Policies        []string      `mapstructure:"policies"`
-	Data            []string      `mapstructure:"data"`
+	Policy          policyOptions `mapstructure:",squash"`
 	Cache           string        `mapstructure:"cache"`
 }
 
@@ -53,7 +51,7 @@ down gracefully.`,
 			if err := bind(v, cmd.Flags(), &opts); err != nil {
 				return err
 			}
-			maxBody, err := parseSize(opts.MaxBody)
+			maxBody, err := parseFileSize(opts.MaxBody)
 			if err != nil {
 				return usageError{fmt.Errorf("--max-body: %w", err)}
 			}
@@ -68,7 +66,7 @@ down gracefully.`,
 			if err != nil {
 				return err
 			}
-			eng, err := newEngine(ctx, opts.Policies, opts.Data, engine.Options{Hint: server.Hint})
+			eng, err := opts.Policy.engine(ctx, engine.Options{Hint: server.Hint})
 			if err != nil {
 				return err
 			}
@@ -115,25 +113,4 @@ func wantsFigures(format string, reports []string) bool {
 		}
 	}
 	return false
-}
-
-// parseSize reads a byte size: "10MiB", "512KiB", "1GB", "1048576".
-func parseSize(s string) (int64, error) {
-	s = strings.TrimSpace(s)
-	units := []struct {
-		suffix string
-		mult   int64
-	}{{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30}, {"KB", 1e3}, {"MB", 1e6}, {"GB", 1e9}, {"B", 1}}
-	mult := int64(1)
-	for _, u := range units {
-		if strings.HasSuffix(s, u.suffix) {
-			s, mult = strings.TrimSpace(strings.TrimSuffix(s, u.suffix)), u.mult
-			break
-		}
-	}
-	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || n <= 0 || n > (1<<40)/mult {
-		return 0, fmt.Errorf("%q is not a size: write a positive number of bytes, e.g. 10MiB", s)
-	}
-	return n * mult, nil
 }

@@ -91,15 +91,17 @@ func TestServeUsage(t *testing.T) {
 	}
 }
 
-func TestParseSize(t *testing.T) {
-	for in, want := range map[string]int64{"10MiB": 10 << 20, "512KiB": 512 << 10, "1GB": 1e9, "2 MB": 2e6, "100": 100, "7B": 7} {
-		if got, err := parseSize(in); err != nil || got != want {
-			t.Errorf("parseSize(%q) = %d, %v; want %d", in, got, err, want)
+// TestParseFileSize: the one size parser of --max-file-size and --max-body.
+func TestParseFileSize(t *testing.T) {
+	for in, want := range map[string]int64{"10MiB": 10 << 20, "512KiB": 512 << 10, "512 kib": 512 << 10, "1GB": 1e9,
+		"2 MB": 2e6, "100": 100, "7B": 7, "1.5MiB": 3 << 19, "10M": 10 << 20} {
+		if got, err := parseFileSize(in); err != nil || got != want {
+			t.Errorf("parseFileSize(%q) = %d, %v; want %d", in, got, err, want)
 		}
 	}
-	for _, in := range []string{"", "-1MiB", "1.5MiB", "MiB", "2TiB"} {
-		if _, err := parseSize(in); err == nil {
-			t.Errorf("parseSize(%q): want an error", in)
+	for _, in := range []string{"", "-1MiB", "0", "MiB", "2TiB", "lots", "NaN"} {
+		if _, err := parseFileSize(in); err == nil {
+			t.Errorf("parseFileSize(%q): want an error", in)
 		}
 	}
 }

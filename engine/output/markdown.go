@@ -22,7 +22,7 @@ func Markdown(w io.Writer, r engine.Report) error {
 	for _, res := range r.Results {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s | %d | %d |\n", cell(res.Plan),
 			cell(strings.TrimSpace(res.Organisation+" "+res.Name)), cell(res.Round),
-			verdictWord(res.Verdict), res.Errors, res.Warnings)
+			res.Verdict.Words(), res.Errors, res.Warnings)
 	}
 	for _, res := range r.Results {
 		switch {
@@ -63,7 +63,7 @@ func markdownMatrix(b *strings.Builder, m *matrix) {
 		if row.Version != "" {
 			org += " (" + row.Version + ")"
 		}
-		fmt.Fprintf(b, "| %s | %s |", cell(org), verdictWord(row.Verdict))
+		fmt.Fprintf(b, "| %s | %s |", cell(org), row.Verdict.Words())
 		for _, n := range row.Counts {
 			fmt.Fprintf(b, " %d |", n)
 		}
@@ -98,7 +98,7 @@ func markdownMatrix(b *strings.Builder, m *matrix) {
 }
 
 func markdownProblems(b *strings.Builder, res engine.Result) {
-	fmt.Fprintf(b, "\n### %s: %s\n\n", cell(res.Plan), verdictWord(res.Verdict))
+	fmt.Fprintf(b, "\n### %s: %s\n\n", cell(res.Plan), res.Verdict.Words())
 	b.WriteString("The plan could not be read or evaluated.\n\n| Where | Problem |\n|---|---|\n")
 	for _, p := range res.Problems {
 		fmt.Fprintf(b, "| %s | %s |\n", cell(where(p.Pointer, p.Line, p.Cell)), cell(p.Message))
@@ -106,7 +106,7 @@ func markdownProblems(b *strings.Builder, res engine.Result) {
 }
 
 func markdownFindings(b *strings.Builder, res engine.Result) {
-	fmt.Fprintf(b, "\n### %s: %s\n\n", cell(res.Plan), verdictWord(res.Verdict))
+	fmt.Fprintf(b, "\n### %s: %s\n\n", cell(res.Plan), res.Verdict.Words())
 	b.WriteString("| Severity | Rule | Finding | Expected | Actual | Where |\n|---|---|---|---|---|---|\n")
 	var cited []engine.Finding
 	seen := map[string]bool{}
@@ -158,7 +158,7 @@ func markdownTotals(r engine.Report) string {
 	var parts []string
 	for _, v := range engine.Verdicts {
 		if n := r.Totals[v]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", n, verdictWord(v)))
+			parts = append(parts, fmt.Sprintf("%d %s", n, v.Words()))
 		}
 	}
 	noun := "plans"
@@ -167,9 +167,6 @@ func markdownTotals(r engine.Report) string {
 	}
 	return fmt.Sprintf("**%d %s** checked against %d rules: %s", len(r.Results), noun, len(r.Rules), strings.Join(parts, ", "))
 }
-
-// verdictWord is a verdict in words: "assured with conditions".
-func verdictWord(v engine.Verdict) string { return strings.ReplaceAll(string(v), "_", " ") }
 
 // cell makes text safe in a table cell: one line, pipes escaped.
 func cell(s string) string { return md(strings.Join(strings.Fields(s), " ")) }

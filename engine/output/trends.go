@@ -93,7 +93,7 @@ func statusRank(s string) int {
 func changeWords(prev, cur engine.Result) string {
 	var parts []string
 	if prev.Verdict != cur.Verdict {
-		parts = append(parts, fmt.Sprintf("verdict %s → %s", verdictWord(prev.Verdict), verdictWord(cur.Verdict)))
+		parts = append(parts, fmt.Sprintf("verdict %s → %s", prev.Verdict.Words(), cur.Verdict.Words()))
 	}
 	for _, c := range []struct {
 		what     string

@@ -3,10 +3,16 @@ package testutil
 
 import (
 	"bytes"
+	"context"
 	"strings"
 	"sync"
+	"testing"
+	"time"
 
 	"golang.org/x/net/html"
+
+	"github.com/planassure/planassure/engine"
+	"github.com/planassure/planassure/policies"
 )
 
 // Buffer is a bytes.Buffer safe for concurrent writes and reads: a server's
@@ -65,4 +71,34 @@ func PlanJSON(code string, inYear string) []byte {
     {"year": "2017/18", "basis": "plan", "finance": {"surplus": {"in_year": ` + inYear + `}}}
   ]
 }`)
+}
+
+var (
+	builtinOnce sync.Once
+	builtin     *engine.Engine
+	builtinErr  error
+)
+
+// Engine is the engine on the embedded policies, built once per test binary
+// (it is safe for concurrent use), with a generous per-plan timeout: under the
+// race detector on a busy machine the default would turn slow evaluations
+// into verdict error.
+func Engine(tb testing.TB) *engine.Engine {
+	tb.Helper()
+	builtinOnce.Do(func() {
+		builtin, builtinErr = engine.New(context.Background(), policies.FS, engine.Options{Timeout: 5 * time.Minute})
+	})
+	if builtinErr != nil {
+		tb.Fatal(builtinErr)
+	}
+	return builtin
+}
+
+// Problems is a result's problems, one a line: pointer and message.
+func Problems(res engine.Result) string {
+	var b strings.Builder
+	for _, p := range res.Problems {
+		b.WriteString(p.Pointer + " " + p.Message + "\n")
+	}
+	return b.String()
 }

@@ -262,3 +262,25 @@ _shortfall(key, i, year, threshold, reason) := {
 	"expected": threshold,
 	"actual": year.performance[key].plan,
 }
+
+# METADATA
+# description: |
+#   the order in which reports list the metrics; a metric of labels not listed here
+#   follows those listed, in the order of its key
+order := [
+	"ae_4hr", "rtt_18wk", "cancer_2ww", "cancer_31d", "cancer_62d", "diagnostics_6wk",
+	"iapt_access", "iapt_recovery", "iapt_6wk", "iapt_18wk", "eip_2wk",
+	"dementia_diagnosis", "cyp_mh_access", "cyp_eating_disorders",
+]
+
+# METADATA
+# description: |
+#   each metric as reports draw it, read once when the engine loads: its label, whether
+#   its threshold is a maximum, and the key of its threshold in a round (lib.rounds)
+metrics[key] := {
+	"label": label,
+	"lower_is_better": key in lower_is_better,
+	"threshold": sprintf("performance.%s", [key]),
+} if {
+	some key, label in labels
+}

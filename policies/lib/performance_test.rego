@@ -332,3 +332,23 @@ test_pass_unknown_round_has_no_findings if {
 		data.planassure.rules.performance[key].not_applicable == set() with input as plan
 	}
 }
+
+test_pass_metrics_describe_every_label if {
+	object.keys(performance.metrics) == object.keys(performance.labels)
+	performance.metrics.diagnostics_6wk == {
+		"label": "diagnostic waits of 6 weeks or more",
+		"lower_is_better": true, "threshold": "performance.diagnostics_6wk",
+	}
+	performance.metrics.ae_4hr.lower_is_better == false
+}
+
+test_fail_metric_of_no_label if {
+	not performance.metrics.no_such_metric
+}
+
+test_pass_order_names_labelled_metrics_once if {
+	every key in performance.order {
+		performance.labels[key]
+	}
+	count({key | some key in performance.order}) == count(performance.order)
+}

@@ -82,3 +82,13 @@ is_footprint if {
 # METADATA
 # description: true when the input is the plan of one organisation (not a footprint); plan rules apply to it
 is_plan if not is_footprint
+
+# METADATA
+# description: |
+#   the lines of a year that allocation adds, as paths in the year: what reports show as
+#   allocation beside the rules (plan_test ties it to allocation)
+allocation_lines := [
+	["finance", "funding", "recurrent_programme"],
+	["finance", "funding", "non_recurrent_programme"],
+	["finance", "funding", "running_cost"],
+]

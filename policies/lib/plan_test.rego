@@ -1,5 +1,6 @@
 package planassure.lib.plan_test
 
+import data.planassure.lib.exact
 import data.planassure.lib.fixture_test as fixture
 import data.planassure.lib.plan
 
@@ -30,3 +31,15 @@ test_has_allocation if {
 }
 
 # OPA's own arithmetic on decimals is 64-bit binary floating point: these fail without exact
+
+test_pass_allocation_lines_are_the_formula if {
+	some year in fixture.plan.years
+	plan.allocation(year) == exact.total([object.get(year, path, null) | some path in plan.allocation_lines])
+}
+
+test_fail_allocation_lines_follow_each_line if {
+	year := json.patch(fixture.plan.years[1], [{"op": "replace", "path": "/finance/funding/running_cost", "value": 1}])
+	original := fixture.plan.years[1]
+	plan.allocation(year) != plan.allocation(original)
+	plan.allocation(year) == exact.total([object.get(year, path, null) | some path in plan.allocation_lines])
+}
