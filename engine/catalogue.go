@@ -3,6 +3,7 @@ package engine
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -34,6 +35,23 @@ func (e *Engine) Catalogue() Catalogue {
 		c.Rules = append(c.Rules, entry)
 	}
 	return c
+}
+
+// ForRound returns the catalogue of one planning round: that round's column
+// and the rules that apply in it (a threshold there, or none of their own). An
+// unknown round is an error naming the known ones.
+func (c Catalogue) ForRound(round string) (Catalogue, error) {
+	if !slices.Contains(c.Rounds, round) {
+		return Catalogue{}, fmt.Errorf("unknown planning round %q: known rounds are %s", round, strings.Join(c.Rounds, ", "))
+	}
+	out := Catalogue{Rounds: []string{round}, Rules: []CatalogueEntry{}}
+	for _, r := range c.Rules {
+		if r.PerRound[round] == "-" {
+			continue
+		}
+		out.Rules = append(out.Rules, CatalogueEntry{Rule: r.Rule, PerRound: map[string]string{round: r.PerRound[round]}})
+	}
+	return out, nil
 }
 
 // Entry returns the entry of rule id.

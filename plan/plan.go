@@ -310,7 +310,7 @@ func describe(ve *jsonschema.ValidationError) string {
 			return fmt.Sprintf("%s is above 100: percentages are written 0 to 100 (92 means 92%%)", Decimal(k.Got))
 		}
 		if loc := ve.InstanceLocation; len(loc) > 0 && loc[len(loc)-1] == "number" && len(loc) > 1 && loc[0] == "must_dos" {
-			return fmt.Sprintf("there is no must-do %s: the planning guidance has nine must-dos, numbered 1 to 9", Decimal(k.Got))
+			return fmt.Sprintf("there is no must-do %s: must-dos are numbered 1 to 9 (2016/17 to 2018/19), 1 to 7 (2025/26) or 1 to 15 (2026-29)", Decimal(k.Got))
 		}
 		return fmt.Sprintf("%s is above the maximum %s", Decimal(k.Got), Decimal(k.Want))
 	case *kind.MinItems:

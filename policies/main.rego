@@ -15,6 +15,7 @@ import data.planassure.lib.plan
 deny contains object.union(finding, {"rule": concat(".", [area, name])}) if {
 	some area, name
 	_applies(area)
+	plan.for_organisation(concat(".", [area, name]))
 	some finding in data.planassure.rules[area][name].deny
 }
 
@@ -23,6 +24,7 @@ deny contains object.union(finding, {"rule": concat(".", [area, name])}) if {
 not_applicable contains {"rule": concat(".", [area, name]), "msg": msg} if {
 	some area, name
 	_applies(area)
+	plan.for_organisation(concat(".", [area, name]))
 	some msg in data.planassure.rules[area][name].not_applicable
 }
 
@@ -33,6 +35,16 @@ not_applicable contains {"rule": concat(".", [area, name]), "msg": _other_kind} 
 	data.planassure.rules[area][name].deny
 	not _applies(area)
 }
+
+# METADATA
+# description: commissioner rules on a trust's plan, with the reason they do not apply
+not_applicable contains {"rule": id, "msg": _commissioner_only} if {
+	plan.is_plan
+	some id in plan.commissioner_rules
+	not plan.for_organisation(id)
+}
+
+_commissioner_only := "a commissioner rule (CCG or ICB finance and activity): it does not apply to an NHS trust's plan"
 
 _applies("footprint") if plan.is_footprint
 

@@ -1,5 +1,6 @@
 package planassure.main_test
 
+import data.planassure.lib.current_fixture_test as current
 import data.planassure.lib.fixture_test as fixture
 import data.planassure.lib.footprint_fixture_test as footprint_fixture
 import data.planassure.main
@@ -54,4 +55,27 @@ test_not_applicable_names_the_other_kind if {
 		"rule": "footprint.aggregate_balance",
 		"msg": "a footprint rule: it applies to footprint (STP) submissions, not to the plan of one organisation",
 	} in f
+}
+
+test_pass_plans_of_the_current_rounds if {
+	every p in [current.icb, current.trust, current.icb_2025, current.trust_2025] {
+		main.deny == set() with input as p
+	}
+}
+
+test_commissioner_rules_do_not_apply_to_a_trust if {
+	n := main.not_applicable with input as current.trust
+	{
+		"rule": "finance.funding_total",
+		"msg": "a commissioner rule (CCG or ICB finance and activity): it does not apply to an NHS trust's plan",
+	} in n
+	plan := json.patch(current.trust, [{"op": "add", "path": "/years/1/finance/funding", "value": {"total": 1}}])
+	r := main.deny with input as plan
+	r == set()
+}
+
+test_a_new_rule_fires_through_the_entrypoint if {
+	plan := json.patch(current.trust, [{"op": "replace", "path": "/years/3/finance/deficit_support", "value": 12000}])
+	r := main.deny with input as plan
+	{f.rule | some f in r} == {"finance.deficit_support_exit"}
 }

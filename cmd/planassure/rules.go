@@ -13,6 +13,7 @@ import (
 type rulesOptions struct {
 	Format string        `mapstructure:"format"`
 	Policy policyOptions `mapstructure:",squash"`
+	Round  string        `mapstructure:"round"`
 }
 
 func newRulesCmd(v *viper.Viper) *cobra.Command {
@@ -20,6 +21,7 @@ func newRulesCmd(v *viper.Viper) *cobra.Command {
 		Use:   "rules",
 		Short: "List the rule catalogue: id, severity, title, thresholds per round, guidance",
 		Example: `  planassure rules
+  planassure rules --round 2026-29
   planassure rules --format markdown > docs/rules.md`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -35,10 +37,17 @@ func newRulesCmd(v *viper.Viper) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return format(cmd.OutOrStdout(), eng.Catalogue())
+			c := eng.Catalogue()
+			if opts.Round != "" {
+				if c, err = c.ForRound(opts.Round); err != nil {
+					return usageError{err}
+				}
+			}
+			return format(cmd.OutOrStdout(), c)
 		},
 	}
 	cmd.Flags().StringP("format", "o", "table", "output format: "+strings.Join(output.CatalogueNames(), ", "))
+	cmd.Flags().String("round", "", "show one planning round: its thresholds and the rules that apply in it")
 	addPolicyFlags(cmd.Flags())
 	return cmd
 }

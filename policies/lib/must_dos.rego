@@ -7,32 +7,43 @@
 #   the plan period their milestones must fall in.
 package planassure.lib.must_dos
 
+import data.planassure.lib.performance
 import data.planassure.lib.plan
-
-# METADATA
-# description: the must-do numbers, 1 to 9, each with a short name for messages (plan-format.md)
-names := {
-	1: "Sustainability and Transformation Plan",
-	2: "aggregate financial balance",
-	3: "sustainability and quality of general practice",
-	4: "A&E and ambulance waits",
-	5: "referral to treatment within 18 weeks",
-	6: "62-day cancer standard",
-	7: "mental health access standards",
-	8: "care for people with learning disabilities",
-	9: "quality and organisations in special measures",
-}
+import data.planassure.lib.rounds
 
 # METADATA
 # description: |
-#   the performance keys a must-do must list in its metrics (domain.md):
-#   4 A&E 4 hours; 5 RTT 18 weeks; 6 cancer 62 days; 7 EIP 2 weeks, IAPT 6 and 18 weeks
-metrics := {
-	4: {"ae_4hr"},
-	5: {"rtt_18wk"},
-	6: {"cancer_62d"},
-	7: {"eip_2wk", "iapt_6wk", "iapt_18wk"},
+#   the must-do numbers, each with a short name for messages: the round's own list
+#   (rounds.must_dos: the 2025/26 priorities, the 2026-29 success measures), else the
+#   nine must-dos of 2016/17-2018/19 (plan-format.md)
+names := {entry.number: entry.name | some entry in _list}
+
+# METADATA
+# description: |
+#   the must-dos whose delivery is measured by performance keys, and the keys each entry
+#   must list: those the plan answers for (a trust, those of its services)
+metrics := {entry.number: keys |
+	some entry in _list
+	keys := {key |
+		some key in entry.metrics
+		performance.serves(key)
+	}
+	count(keys) > 0
 }
+
+default _list := [
+	{"number": 1, "name": "Sustainability and Transformation Plan", "metrics": []},
+	{"number": 2, "name": "aggregate financial balance", "metrics": []},
+	{"number": 3, "name": "sustainability and quality of general practice", "metrics": []},
+	{"number": 4, "name": "A&E and ambulance waits", "metrics": ["ae_4hr"]},
+	{"number": 5, "name": "referral to treatment within 18 weeks", "metrics": ["rtt_18wk"]},
+	{"number": 6, "name": "62-day cancer standard", "metrics": ["cancer_62d"]},
+	{"number": 7, "name": "mental health access standards", "metrics": ["eip_2wk", "iapt_6wk", "iapt_18wk"]},
+	{"number": 8, "name": "care for people with learning disabilities", "metrics": []},
+	{"number": 9, "name": "quality and organisations in special measures", "metrics": []},
+]
+
+_list := rounds.current.must_dos
 
 # METADATA
 # description: the entries of input.must_dos answering must-do n, keyed by their index

@@ -1,5 +1,6 @@
 package planassure.lib.must_dos_test
 
+import data.planassure.lib.current_fixture_test as current
 import data.planassure.lib.fixture_test as fixture
 import data.planassure.lib.must_dos
 
@@ -48,4 +49,18 @@ test_no_period_without_plan_years if {
 	])
 	not must_dos.period_start with input as plan
 	not must_dos.period_end with input as plan
+}
+
+test_the_round_names_its_own_list if {
+	object.keys(must_dos.names) == {n | some n in numbers.range(1, 7)} with input as current.icb_2025
+	must_dos.names[2] == "improve A&E waiting times and ambulance response times" with input as current.icb_2025
+	object.keys(must_dos.names) == {n | some n in numbers.range(1, 15)} with input as current.trust
+	object.keys(must_dos.metrics) == {1, 2, 3, 4, 5, 6, 7, 11, 13, 15} with input as current.icb
+	must_dos.metrics[3] == {"cancer_31d", "cancer_62d"} with input as current.trust
+}
+
+test_a_trust_lists_the_metrics_of_its_services if {
+	plan := json.patch(current.trust, [{"op": "replace", "path": "/organisation/services", "value": ["community"]}])
+	m := must_dos.metrics with input as plan
+	m == {11: {"community_18wk"}}
 }

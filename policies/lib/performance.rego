@@ -30,11 +30,58 @@ labels := {
 	"dementia_diagnosis": "dementia diagnosis rate",
 	"cyp_mh_access": "children and young people's mental health access",
 	"cyp_eating_disorders": "children and young people's eating disorder treatment in time",
+	"rtt_first_appt_18wk": "RTT first appointment within 18 weeks",
+	"rtt_52wk_share": "RTT waits over 52 weeks (share of the waiting list)",
+	"cancer_fds_28d": "cancer 28-day Faster Diagnosis Standard",
+	"ae_12hr": "A&E within 12 hours (share across the year)",
+	"cat2_mean_minutes": "category 2 ambulance mean response time",
+	"community_18wk": "community health services within 18 weeks",
+	"tt_reliable_recovery": "NHS Talking Therapies reliable recovery",
+	"tt_reliable_improvement": "NHS Talking Therapies reliable improvement",
+	"ld_inpatient_reduction": "reduction in mental health inpatients with a learning disability or autism",
 }
 
 # METADATA
 # description: the metrics whose threshold is a maximum (lower is better)
-lower_is_better := {"diagnostics_6wk"}
+lower_is_better := {"diagnostics_6wk", "rtt_52wk_share", "cat2_mean_minutes"}
+
+# METADATA
+# description: the metrics whose threshold excludes its own value ("less than 1%")
+strict := {"rtt_52wk_share"}
+
+# METADATA
+# description: the metrics measured in minutes (any number from 0), not percentages
+minutes := {"cat2_mean_minutes"}
+
+# METADATA
+# description: |
+#   the service a metric measures: a trust's plan answers for a metric only where its
+#   organisation.services lists that service (a trust that lists none answers for all)
+services := {
+	"ae_4hr": "acute",
+	"ae_12hr": "acute",
+	"rtt_18wk": "acute",
+	"rtt_first_appt_18wk": "acute",
+	"rtt_52wk_share": "acute",
+	"cancer_2ww": "acute",
+	"cancer_31d": "acute",
+	"cancer_62d": "acute",
+	"cancer_fds_28d": "acute",
+	"diagnostics_6wk": "acute",
+	"cat2_mean_minutes": "ambulance",
+	"community_18wk": "community",
+	"iapt_access": "mental_health",
+	"iapt_recovery": "mental_health",
+	"iapt_6wk": "mental_health",
+	"iapt_18wk": "mental_health",
+	"eip_2wk": "mental_health",
+	"dementia_diagnosis": "mental_health",
+	"cyp_mh_access": "mental_health",
+	"cyp_eating_disorders": "mental_health",
+	"tt_reliable_recovery": "mental_health",
+	"tt_reliable_improvement": "mental_health",
+	"ld_inpatient_reduction": "mental_health",
+}
 
 # METADATA
 # description: |
@@ -43,8 +90,8 @@ lower_is_better := {"diagnostics_6wk"}
 findings[key] contains _shortfall(key, i, year, threshold, ", with no recovery plan") if {
 	some i, threshold in _thresholds[key]
 	year := plan.plan_years[i]
-	_has_plan(year, key)
-	_misses(key, year.performance[key].plan, threshold)
+	_has_level(year, key)
+	_misses_level(key, year, threshold)
 	not _has_recovery_plan(year.performance[key])
 }
 
@@ -53,8 +100,8 @@ findings[key] contains _shortfall(key, i, year, threshold, ", with no recovery p
 findings[key] contains object.union(_shortfall(key, i, year, threshold, reason), {"severity": "warning"}) if {
 	some i, threshold in _thresholds[key]
 	year := plan.plan_years[i]
-	_has_plan(year, key)
-	_misses(key, year.performance[key].plan, threshold)
+	_has_level(year, key)
+	_misses_level(key, year, threshold)
 	_has_recovery_plan(year.performance[key])
 	reason := sprintf("; recovery plan: %s", [trim_space(year.performance[key].recovery_plan)])
 }
@@ -65,9 +112,22 @@ findings[key] contains finding if {
 	some i, _ in _thresholds[key]
 	year := plan.plan_years[i]
 	not _has_plan(year, key)
+	finding := plan.missing_figure(i, year, concat(" ", [labels[key], "trajectory"]), ["performance", key])
+}
+
+# METADATA
+# description: the round measures the year's average and the plan gives no monthly levels to average
+findings[key] contains finding if {
+	some i, _ in _thresholds[key]
+	year := plan.plan_years[i]
+	_has_plan(year, key)
+	rounds.year_average(key, year.year)
+	not _has_monthly(year, key)
 	finding := {
-		"msg": sprintf("%s: %s trajectory is missing", [year.year, labels[key]]),
-		"pointer": plan.pointer(i, concat("/", ["performance", key])),
+		"msg": sprintf("%s: %s monthly trajectory is missing: the round's standard is the average of the year", [
+			year.year, labels[key],
+		]),
+		"pointer": plan.pointer(i, concat("/", ["performance", key, "monthly"])),
 	}
 }
 
@@ -77,11 +137,11 @@ findings[key] contains finding if {
 	some i, _ in _thresholds[key]
 	year := plan.plan_years[i]
 	_has_plan(year, key)
-	not _is_percent(year.performance[key].plan)
+	not _is_level(key, year.performance[key].plan)
 	finding := {
-		"msg": sprintf("%s: %s planned at %v, not a percentage from 0 to 100", [
+		"msg": sprintf("%s: %s planned at %v, %s", [
 			year.year, labels[key],
-			year.performance[key].plan,
+			year.performance[key].plan, _not_a_level(key),
 		]),
 		"pointer": plan.pointer(i, concat("/", ["performance", key, "plan"])),
 		"actual": year.performance[key].plan,
@@ -107,13 +167,13 @@ findings[key] contains finding if {
 	some i, _ in _thresholds[key]
 	year := plan.plan_years[i]
 	_has_monthly(year, key)
-	not _all_percent(year.performance[key].monthly)
+	not _all_levels(key, year.performance[key].monthly)
 	some j, level in year.performance[key].monthly
-	not _is_percent(level)
+	not _is_level(key, level)
 	finding := {
-		"msg": sprintf("%s: %s planned for %s at %v, not a percentage from 0 to 100", [
+		"msg": sprintf("%s: %s planned for %s at %v, %s", [
 			year.year, labels[key],
-			_month(j), level,
+			_month(j), level, _not_a_level(key),
 		]),
 		"pointer": plan.pointer(i, concat("/", ["performance", key, "monthly", format_int(j, 10)])),
 		"actual": level,
@@ -133,9 +193,9 @@ findings[key] contains finding if {
 	is_number(last)
 	not exact.within(last, metric.plan, _monthly_tolerance)
 	finding := {
-		"msg": sprintf("%s: %s monthly trajectory ends at %v%% in March, not at the %v%% planned for the year", [
+		"msg": sprintf("%s: %s monthly trajectory ends at %v%s in March, not at the %v%s planned for the year", [
 			year.year, labels[key],
-			last, metric.plan,
+			last, _unit(key), metric.plan, _unit(key),
 		]),
 		"pointer": plan.pointer(i, concat("/", ["performance", key, "monthly", "11"])),
 		"expected": metric.plan,
@@ -145,14 +205,44 @@ findings[key] contains finding if {
 
 # METADATA
 # description: true when the round sets a threshold for metric key in at least one plan year
-applies(key) if {
-	some year in plan.plan_years
-	rounds.performance_threshold(key, year.year)
-}
+applies(key) if _thresholds[key]
 
 # METADATA
 # description: why the rule for metric key does not apply to the plan
-not_applicable_reason(key) := sprintf("the round sets no standard for %s in the plan's years", [labels[key]])
+not_applicable_reason(key) := service_reason(key) if {
+	some year in plan.plan_years
+	rounds.performance_threshold(key, year.year)
+	not serves(key)
+} else := sprintf("the round sets no standard for %s in the plan's years", [labels[key]])
+
+# true when the plan lists its organisation's services
+_lists_services if is_array(input.organisation.services)
+
+# METADATA
+# description: why a trust's plan does not answer for metric key
+service_reason(key) := sprintf("the trust does not provide %s services (organisation.services)", [
+	replace(services[key], "_", " "),
+])
+
+# METADATA
+# description: true when the plan is a provider's (an NHS trust's) own plan
+is_provider := plan.is_provider
+
+# METADATA
+# description: |
+#   true when the plan answers for metric key: every commissioner's plan does; a trust's
+#   where organisation.services lists the metric's service, or lists no services at all
+serves(_) if not is_provider
+
+serves(_) if {
+	is_provider
+	not _lists_services
+}
+
+serves(key) if {
+	is_provider
+	services[key] in input.organisation.services
+}
 
 # METADATA
 # description: how far the last monthly level may lie from the planned year-end level (percentage points)
@@ -172,6 +262,7 @@ _months := [
 #   key is indexed rather than a scan
 _thresholds := {key: by_year |
 	some key, _ in labels
+	serves(key)
 	by_year := {i: threshold |
 		some i, year in plan.plan_years
 		threshold := rounds.performance_threshold(key, year.year)
@@ -181,7 +272,7 @@ _thresholds := {key: by_year |
 
 # METADATA
 # description: true when the plan gives the metric's planned year-end level as a number
-_has_plan(year, key) if is_number(object.get(year, ["performance", key, "plan"], null))
+_has_plan(year, key) if plan.has_figure(year, ["performance", key, "plan"])
 
 # METADATA
 # description: true when the plan gives monthly levels for the metric
@@ -195,27 +286,91 @@ _twelve_months(monthly) if {
 }
 
 # METADATA
-# description: true when x is a percentage from 0 to 100
-_is_percent(x) if {
+# description: true when x is a level of metric key, a percentage from 0 to 100 or minutes from 0
+_is_level(key, x) if {
 	is_number(x)
 	x >= 0
-	x <= 100
+	x <= _ceiling(key)
 }
 
 # METADATA
 # description: |
-#   true when xs is an array of percentages from 0 to 100, in four builtin calls: in
-#   OPA's ordering null, booleans < numbers < strings, arrays, objects, so a number
-#   for both the least and the greatest element means every element is a number
-_all_percent(xs) if {
+#   true when xs is an array of levels of metric key, in four builtin calls: in OPA's
+#   ordering null, booleans < numbers < strings, arrays, objects, so a number for both
+#   the least and the greatest element means every element is a number
+_all_levels(key, xs) if {
 	is_array(xs)
 	least := min(xs)
 	greatest := max(xs)
 	is_number(least)
 	is_number(greatest)
 	least >= 0
-	greatest <= 100
+	greatest <= _ceiling(key)
 }
+
+# the greatest level of metric key: 100 for a percentage; minutes have none
+_ceiling(key) := 1e308 if {
+	key in minutes
+} else := 100
+
+# how a value that is not a level of metric key reads
+_not_a_level(key) := "not a number of minutes from 0" if {
+	key in minutes
+} else := "not a percentage from 0 to 100"
+
+# METADATA
+# description: the unit a level of metric key is written in, in messages
+_unit(key) := " minutes" if {
+	key in minutes
+} else := "%"
+
+# METADATA
+# description: |
+#   true when the plan gives the level the threshold of year is compared with: the
+#   year-end level, or where the round measures the year's average, 12 monthly levels
+_has_level(year, key) if {
+	_has_plan(year, key)
+	not rounds.year_average(key, year.year)
+}
+
+_has_level(year, key) if {
+	_has_plan(year, key)
+	rounds.year_average(key, year.year)
+	_twelve_months(year.performance[key].monthly)
+	_all_levels(key, year.performance[key].monthly)
+}
+
+# METADATA
+# description: |
+#   true when the year's level misses the threshold: the year-end level, or the sum of
+#   the 12 monthly levels against 12 times the threshold (the average, compared exactly)
+_misses_level(key, year, threshold) if {
+	not rounds.year_average(key, year.year)
+	_misses(key, year.performance[key].plan, threshold)
+}
+
+_misses_level(key, year, threshold) if {
+	rounds.year_average(key, year.year)
+	_misses(key, exact.total(year.performance[key].monthly), threshold * 12)
+}
+
+# METADATA
+# description: the level of the year a message quotes, and how it reads
+_level_words(key, year) := sprintf("averages %v%s across the year", [_level(key, year), _unit(key)]) if {
+	rounds.year_average(key, year.year)
+} else := sprintf("planned at %v%s", [year.performance[key].plan, _unit(key)])
+
+# METADATA
+# description: |
+#   the level of the year a finding reports as actual: the year-end level, or the average
+#   of the months cut (not rounded) to 2 decimal places, toward the worse side (up where
+#   lower is better), so a miss never reads as a pass
+_level(key, year) := ceil((exact.total(year.performance[key].monthly) * 100) / 12) / 100 if {
+	rounds.year_average(key, year.year)
+	key in lower_is_better
+} else := floor((exact.total(year.performance[key].monthly) * 100) / 12) / 100 if {
+	rounds.year_average(key, year.year)
+} else := year.performance[key].plan
 
 # METADATA
 # description: true when the metric names a recovery plan (text that is not blank)
@@ -230,16 +385,21 @@ _has_recovery_plan(metric) if {
 #   where lower is better)
 _misses(key, x, threshold) if _worse(key, x, threshold)
 
-# true or false: above a maximum where lower is better, else below a minimum
-_worse(key, x, threshold) := x > threshold if {
+# true or false: above a maximum where lower is better (at or above a strict one), else below a minimum
+_worse(key, x, threshold) := x >= threshold if {
+	key in lower_is_better
+	key in strict
+} else := x > threshold if {
 	key in lower_is_better
 } else := x < threshold
 
 # METADATA
 # description: how a miss reads, below a minimum standard or above a maximum
-_gap(key, threshold) := sprintf("above the %v%% maximum", [threshold]) if {
+_gap(key, threshold) := sprintf("not below the %v%s maximum", [threshold, _unit(key)]) if {
+	key in strict
+} else := sprintf("above the %v%s maximum", [threshold, _unit(key)]) if {
 	key in lower_is_better
-} else := sprintf("below the %v%% standard", [threshold])
+} else := sprintf("below the %v%s standard", [threshold, _unit(key)])
 
 # METADATA
 # description: the name of month j (0 for April) for messages, or its number past March
@@ -252,14 +412,121 @@ _month(j) := name if {
 #   the finding for a planned level that misses the threshold; reason says what remedy
 #   the plan names. expected is the threshold, actual the plan, both percentages
 _shortfall(key, i, year, threshold, reason) := {
-	"msg": sprintf("%s: %s planned at %v%%, %s%s", [
+	"msg": sprintf("%s: %s %s, %s%s", [
 		year.year, labels[key],
-		year.performance[key].plan,
+		_level_words(key, year),
 		_gap(key, threshold),
 		reason,
 	]),
 	"pointer": plan.pointer(i, concat("/", ["performance", key, "plan"])),
 	"expected": threshold,
+	"actual": _level(key, year),
+}
+
+# METADATA
+# description: |
+#   The per-trust improvement targets (rounds.trust_improvement): in each plan year with a
+#   target, a trust plans at least its baseline level (performance.<key>.baseline, the
+#   round's baseline month) improved by the round's points (percentage points) or
+#   relative_pct (per cent of the baseline), or the round's floor, whichever is greater.
+#   A shortfall with a recovery plan is a warning; without one, or with a figure missing,
+#   an error.
+improvement_findings[key] contains _below_target(key, i, year, ", with no recovery plan") if {
+	some key, by_year in _improvement_years
+	some i, _ in by_year
+	year := plan.plan_years[i]
+	_has_plan(year, key)
+	_has_baseline(year, key)
+	year.performance[key].plan < _target(key, year)
+	not _has_recovery_plan(year.performance[key])
+}
+
+improvement_findings[key] contains object.union(_below_target(key, i, year, reason), {"severity": "warning"}) if {
+	some key, by_year in _improvement_years
+	some i, _ in by_year
+	year := plan.plan_years[i]
+	_has_plan(year, key)
+	_has_baseline(year, key)
+	year.performance[key].plan < _target(key, year)
+	_has_recovery_plan(year.performance[key])
+	reason := sprintf("; recovery plan: %s", [trim_space(year.performance[key].recovery_plan)])
+}
+
+improvement_findings[key] contains finding if {
+	some key, by_year in _improvement_years
+	some i, _ in by_year
+	year := plan.plan_years[i]
+	not _has_plan(year, key)
+	finding := plan.missing_figure(i, year, concat(" ", [labels[key], "trajectory"]), ["performance", key])
+}
+
+improvement_findings[key] contains finding if {
+	some key, by_year in _improvement_years
+	some i, target in by_year
+	year := plan.plan_years[i]
+	_has_plan(year, key)
+	not _has_baseline(year, key)
+	name := sprintf("%s baseline (the trust's level in %s)", [labels[key], target.baseline])
+	finding := plan.missing_figure(i, year, name, ["performance", key, "baseline"])
+}
+
+# METADATA
+# description: why the per-trust improvement rule for metric key does not apply to the plan
+improvement_not_applicable(key) := "a per-trust target: it applies to an NHS trust's own plan" if {
+	not is_provider
+} else := service_reason(key) if {
+	not serves(key)
+} else := sprintf("the round sets no per-trust improvement target for %s in the plan's years", [labels[key]]) if {
+	not _improvement_years[key]
+}
+
+# the per-trust targets of a trust's plan: metric key -> plan year index -> the round's target
+_improvement_years := {key: by_year |
+	is_provider
+	some key, _ in labels
+	serves(key)
+	by_year := {i: target |
+		some i, year in plan.plan_years
+		target := rounds.trust_improvement(key, year.year)
+	}
+	count(by_year) > 0
+}
+
+_has_baseline(year, key) if plan.has_figure(year, ["performance", key, "baseline"])
+
+# the baseline improved by the round's figure, exactly
+_improved(key, year) := exact.total([year.performance[key].baseline, t.points]) if {
+	t := rounds.trust_improvement(key, year.year)
+	is_number(t.points)
+} else := exact.share(100 + t.relative_pct, year.performance[key].baseline) if {
+	t := rounds.trust_improvement(key, year.year)
+}
+
+_target(key, year) := max([_improved(key, year), rounds.trust_improvement(key, year.year).floor])
+
+_how(key, year) := sprintf("%v points on", [t.points]) if {
+	t := rounds.trust_improvement(key, year.year)
+	is_number(t.points)
+} else := sprintf("%v%% better than", [rounds.trust_improvement(key, year.year).relative_pct])
+
+_below_target_format := concat("", [
+	"%s: %s planned at %v%%, below the trust's %v%% target ",
+	"(%s its %s level of %v%%, or %v%%, whichever is greater)%s",
+])
+
+_below_target(key, i, year, reason) := {
+	"msg": sprintf(_below_target_format, [
+		year.year, labels[key],
+		year.performance[key].plan,
+		_target(key, year),
+		_how(key, year),
+		rounds.trust_improvement(key, year.year).baseline,
+		year.performance[key].baseline,
+		rounds.trust_improvement(key, year.year).floor,
+		reason,
+	]),
+	"pointer": plan.pointer(i, concat("/", ["performance", key, "plan"])),
+	"expected": _target(key, year),
 	"actual": year.performance[key].plan,
 }
 

@@ -7,7 +7,9 @@ import data.planassure.lib.rounds
 _keys := {
 	"ae_4hr", "rtt_18wk", "cancer_2ww", "cancer_31d", "cancer_62d", "diagnostics_6wk", "iapt_access",
 	"iapt_recovery", "iapt_6wk", "iapt_18wk", "eip_2wk", "dementia_diagnosis", "cyp_mh_access",
-	"cyp_eating_disorders",
+	"cyp_eating_disorders", "rtt_first_appt_18wk", "rtt_52wk_share", "cancer_fds_28d", "ae_12hr",
+	"cat2_mean_minutes", "community_18wk", "tt_reliable_recovery", "tt_reliable_improvement",
+	"ld_inpatient_reduction",
 }
 
 # every performance key of plan-format.md has a label and a rule file

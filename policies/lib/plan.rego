@@ -84,6 +84,46 @@ is_footprint if {
 is_plan if not is_footprint
 
 # METADATA
+# description: true when the plan is a provider's (an NHS trust's) own plan
+is_provider if input.organisation.type in {"trust", "provider"}
+
+# METADATA
+# description: true when the plan is a commissioner's (a CCG's or an ICB's)
+is_commissioner if input.organisation.type in {"ccg", "icb"}
+
+# METADATA
+# description: |
+#   the rules that read a commissioner's finance lines (funding, expenditure, QIPP,
+#   reserves, cumulative surplus) or activity: they do not apply to a trust's plan
+commissioner_rules := {
+	"activity.finance_alignment",
+	"activity.identity",
+	"finance.contingency",
+	"finance.cumulative_chain",
+	"finance.cumulative_surplus",
+	"finance.excess_surplus_drawdown",
+	"finance.expenditure_total",
+	"finance.funding_total",
+	"finance.in_year_surplus",
+	"finance.mental_health_investment",
+	"finance.non_recurrent_reserve",
+	"finance.primary_care_transformation",
+	"finance.qipp_stretch",
+	"finance.running_costs",
+	"finance.uncommitted_reserve",
+	"finance.unidentified_qipp",
+}
+
+# METADATA
+# description: true when rule id applies to the plan's kind of organisation
+for_organisation(_) if not is_provider
+
+for_organisation(id) if {
+	is_provider
+	not id in commissioner_rules
+}
+
+# METADATA
 # description: |
 #   the lines of a year that allocation adds, as paths in the year: what reports show as
 #   allocation beside the rules (plan_test ties it to allocation)

@@ -4,7 +4,7 @@ import data.planassure.lib.fixture_test as fixture
 import data.planassure.lib.rounds
 
 test_known_rounds if {
-	object.keys(rounds.thresholds) == {"2016/17", "2017-19", "2018/19"}
+	object.keys(rounds.thresholds) == {"2016/17", "2017-19", "2018/19", "2025/26", "2026-29"}
 }
 
 test_unknown_round_is_not_known if {

@@ -59,7 +59,7 @@ deny contains finding if {
 # a missing figure, in a plan year or the year before it, fails the rule
 deny contains finding if {
 	some y in _years_needed
-	not is_number(object.get(input.years[y], ["finance", "expenditure", "acute"], null))
+	not plan.has_figure(input.years[y], ["finance", "expenditure", "acute"])
 	finding := {
 		"msg": sprintf(
 			"finance and activity alignment cannot be assessed: %s acute expenditure is missing",

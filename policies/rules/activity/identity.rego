@@ -55,16 +55,13 @@ deny contains finding if {
 }
 
 # a missing component fails the rule: plan-format.md does not let an absent one mean 0
-deny contains finding if {
+deny contains plan.missing_figure(i, input.years[i], concat(" ", [key, component]), path) if {
 	some i, key
 	line := _object_lines[i][key]
 	not _complete(line)
 	some component in _required
-	not is_number(object.get(line, component, null))
-	finding := {
-		"msg": sprintf("%s: %s %s is missing", [input.years[i].year, key, component]),
-		"pointer": plan.pointer(i, sprintf("activity/%s/%s", [key, component])),
-	}
+	path := ["activity", key, component]
+	not plan.has_figure(input.years[i], path)
 }
 
 deny contains finding if {

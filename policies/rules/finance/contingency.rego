@@ -1,5 +1,5 @@
 # METADATA
-# title: Contingency of at least 0.5% of allocation
+# title: Contingency of at least the round's share of allocation
 # description: |
 #   Each plan year holds a contingency, to manage in-year pressures and risks, of at
 #   least the round's percentage of allocation.

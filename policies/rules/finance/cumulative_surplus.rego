@@ -1,5 +1,5 @@
 # METADATA
-# title: Cumulative surplus of at least 1% of allocation
+# title: Cumulative surplus of at least the round's share of allocation
 # description: |
 #   Each plan year ends with a cumulative surplus carried forward of at least the
 #   round's percentage of allocation. Where the plan has an agreed deficit control
@@ -51,15 +51,13 @@ deny contains object.union(_shortfall(i, year), {
 }
 
 # a missing figure fails the rule; it never passes it by being undefined
-deny contains finding if {
+deny contains plan.missing_figure(i, year, "cumulative surplus carried forward", _carried_forward) if {
 	some i, year in plan.plan_years
 	_min_pct
-	not is_number(object.get(year, ["finance", "surplus", "cumulative_carried_forward"], null))
-	finding := {
-		"msg": sprintf("%s: cumulative surplus carried forward is missing", [year.year]),
-		"pointer": plan.pointer(i, "finance/surplus/cumulative_carried_forward"),
-	}
+	not plan.has_figure(year, _carried_forward)
 }
+
+_carried_forward := ["finance", "surplus", "cumulative_carried_forward"]
 
 deny contains finding if {
 	some i, year in plan.plan_years

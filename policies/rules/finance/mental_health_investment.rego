@@ -9,6 +9,8 @@
 #     ref: https://www.england.nhs.uk/wp-content/uploads/2016/09/NHS-operational-planning-guidance-201617-201819.pdf
 #   - description: NHS England, Delivering the Forward View - NHS planning guidance 2016/17-2020/21
 #     ref: https://www.england.nhs.uk/wp-content/uploads/2015/12/planning-guid-16-17-20-21.pdf
+#   - description: NHS England, 2025/26 priorities and operational planning guidance (PRN01625)
+#     ref: https://www.england.nhs.uk/long-read/2025-26-priorities-and-operational-planning-guidance/
 # custom:
 #   reads:
 #     - finance.funding.recurrent_programme
@@ -18,7 +20,10 @@
 #   guidance: >-
 #     Planning guidance business rules, Mental Health Investment Standard; Norwich CCG
 #     Operational Plan 2017-19, s4.2, p15 ("spending on Mental Health is rising in each year
-#     by at least the level of uplift in CCG recurrent allocation")
+#     by at least the level of uplift in CCG recurrent allocation"); 2025/26 guidance p12: ICBs are
+#     "expected to" meet it, defined as before (an ICB's recurrent programme allocation). 2026-29
+#     (U9): the MTPF does not mention it and one source reports an inflation-only standard with no
+#     figure, so the round sets none (a user can set mental_health_investment with --data)
 package planassure.rules.finance.mental_health_investment
 
 import data.planassure.lib.plan
@@ -86,10 +91,15 @@ deny contains finding if {
 	}
 }
 
-not_applicable contains "the round does not set the Mental Health Investment Standard" if {
+not_applicable contains _absent if {
 	rounds.known
 	not _standard
 }
+
+# why the standard is absent: the round's own note, where it has one
+_absent := rounds.current.mental_health_investment_note if {
+	is_string(rounds.current.mental_health_investment_note)
+} else := "the round does not set the Mental Health Investment Standard"
 
 _has_figures(year) if {
 	every path in _figures {

@@ -1,5 +1,6 @@
 package planassure.rules.finance.mental_health_investment_test
 
+import data.planassure.lib.current_fixture_test as current
 import data.planassure.lib.fixture_test as fixture
 import data.planassure.rules.finance.mental_health_investment
 
@@ -101,4 +102,16 @@ test_pass_not_applicable_when_round_drops_standard if {
 	n := mental_health_investment.not_applicable with input as plan
 		with data.planassure.rounds as {"2017-19": {"mental_health_investment": false}}
 	n == {"the round does not set the Mental Health Investment Standard"}
+}
+
+test_not_applicable_in_2026_29_names_why if {
+	n := mental_health_investment.not_applicable with input as current.icb
+	n == {concat(" ", [
+		"the MTPF does not restate the Mental Health Investment Standard",
+		"(a redefinition as inflation-only is reported, without a figure)",
+	])}
+}
+
+test_pass_icb_in_2025_26 if {
+	mental_health_investment.deny == set() with input as current.icb_2025
 }

@@ -1,5 +1,5 @@
 # METADATA
-# title: Non-recurrent reserve of at least 1% of allocation
+# title: Non-recurrent reserve of at least the round's share of allocation
 # description: |
 #   Each plan year holds a non-recurrent reserve of at least the round's percentage of
 #   allocation. The 2018/19 refresh lifted the rule.

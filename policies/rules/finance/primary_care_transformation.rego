@@ -1,5 +1,5 @@
 # METADATA
-# title: GP Forward View investment of £3 a head over the plan years
+# title: GP Forward View investment of at least the round's amount a head over the plan years
 # description: |
 #   In rounds that set a sum per head, the plan's investment in primary care
 #   transformation (the General Practice Forward View), summed over all its plan years,

@@ -1,5 +1,5 @@
 # METADATA
-# title: QIPP savings above 3% of allocation are a delivery risk
+# title: QIPP savings above the round's share of allocation are a delivery risk
 # description: |
 #   A plan year whose savings (identified plus unidentified QIPP) exceed the round's
 #   percentage of allocation relies on a challenging QIPP programme: a delivery risk a

@@ -2,15 +2,19 @@
 # title: A&E 4-hour standard
 # description: |
 #   Each plan year plans at least the round's share of A&E attendances admitted, transferred or
-#   discharged within 4 hours: 95% (the constitutional standard), 90% in the 2018/19 refresh. A
-#   shortfall with an agreed recovery plan is a warning; without one, or with no figure, an error.
-#   Monthly levels, where given, end at the planned level.
+#   discharged within 4 hours: the March level, or where the round says so the average of the 12
+#   months (2028/29 in 2026-29). A shortfall with an agreed recovery plan is a warning; without one,
+#   or with no figure, an error. Monthly levels, where given, end at the planned level.
 # related_resources:
 #   - description: Department of Health, Handbook to the NHS Constitution for England (supplements)
 #     ref: https://www.gov.uk/government/publications/supplements-to-the-nhs-constitution-for-england
 #   - description: >-
 #       NHS England, Delivering the Forward View - NHS Operational Planning and Contracting Guidance 2017-2019
 #     ref: https://www.england.nhs.uk/wp-content/uploads/2016/09/NHS-operational-planning-guidance-201617-201819.pdf
+#   - description: NHS England, 2025/26 priorities and operational planning guidance (PRN01625)
+#     ref: https://www.england.nhs.uk/long-read/2025-26-priorities-and-operational-planning-guidance/
+#   - description: NHS England, Medium Term Planning Framework - delivering change together 2026/27 to 2028/29
+#     ref: https://www.england.nhs.uk/long-read/medium-term-planning-framework-delivering-change-together-2026-27-to-2028-29/
 # custom:
 #   thresholds: [performance.ae_4hr]
 #   reads:
@@ -20,7 +24,9 @@
 #   severity: error
 #   guidance: >-
 #     NHS Constitution; planning guidance 2017-19 must-do 4 (A&E and ambulance waits); 2018/19
-#     refresh (90%); Norwich CCG Operational Plan 2017-19 p7
+#     refresh (90%); Norwich CCG Operational Plan 2017-19 p7;
+#     2025/26 guidance p18: 78% in March 2026; MTPF p30: every trust 82% by March 2027 (U17: read
+#     for ICBs too) and 85% nationally as the average of 2028/29
 package planassure.rules.performance.ae_4hr
 
 import data.planassure.lib.performance

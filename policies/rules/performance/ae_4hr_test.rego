@@ -1,5 +1,6 @@
 package planassure.rules.performance.ae_4hr_test
 
+import data.planassure.lib.current_fixture_test as current
 import data.planassure.lib.fixture_test as fixture
 import data.planassure.rules.performance.ae_4hr
 
@@ -102,4 +103,41 @@ test_fail_refresh_below_90 if {
 		"expected": 90,
 		"actual": 89.9,
 	}}
+}
+
+# 2026-29: 85% in 2028/29 is the average of the year, not the March level
+test_fail_year_average_below_the_standard if {
+	plan := json.patch(current.icb, [{
+		"op": "replace", "path": "/years/3/performance/ae_4hr/monthly",
+		"value": [84, 84, 84, 84, 84, 84, 85, 85, 85, 86, 86, 85],
+	}])
+	r := ae_4hr.deny with input as plan
+	r == {{
+		"msg": "2028/29: A&E within 4 hours averages 84.66% across the year, below the 85% standard, with no recovery plan",
+		"pointer": "/years/3/performance/ae_4hr/plan",
+		"expected": 85,
+		"actual": 84.66,
+	}}
+}
+
+test_pass_year_average_at_the_standard if {
+	plan := json.patch(current.icb, [{
+		"op": "replace", "path": "/years/3/performance/ae_4hr/monthly",
+		"value": [84, 84, 84, 85, 85, 85, 85, 86, 86, 86, 85, 85],
+	}])
+	ae_4hr.deny == set() with input as plan
+}
+
+test_fail_missing_monthly_for_a_year_average if {
+	plan := json.patch(current.icb, [{"op": "remove", "path": "/years/3/performance/ae_4hr/monthly"}])
+	r := ae_4hr.deny with input as plan
+	r == {{
+		"msg": "2028/29: A&E within 4 hours monthly trajectory is missing: the round's standard is the average of the year",
+		"pointer": "/years/3/performance/ae_4hr/monthly",
+	}}
+}
+
+# 2026-29: a trust's 82% by March 2027 is the March level
+test_pass_trust_at_the_march_level if {
+	ae_4hr.deny == set() with input as current.trust
 }
