@@ -32,7 +32,9 @@ type checkOptions struct {
 	AsOf     string   `mapstructure:"as-of"`
 	Progress string   `mapstructure:"progress"`
 	// Footprint groups plans by organisation.stp under their footprint documents.
-	Footprint   bool `mapstructure:"footprint"`
+	Footprint bool `mapstructure:"footprint"`
+	// Cache is the result cache: a directory, "auto" or "" (see openCache).
+	Cache       string `mapstructure:"cache"`
 	EvalOptions `mapstructure:",squash"`
 }
 
@@ -67,6 +69,7 @@ error, a plan that cannot be read, or policies that do not load.`,
 	f.Bool("footprint", false, "check each footprint (STP) document with the plans whose organisation.stp names it, and list their verdicts in its result")
 	addLimitFlags(f)
 	addPolicyFlags(f)
+	addCacheFlag(f)
 	return cmd
 }
 
@@ -106,6 +109,10 @@ func runCheck(ctx context.Context, opts checkOptions, args []string, stdin io.Re
 			return err
 		}
 	}
+	store, err := openCache(opts.Cache)
+	if err != nil {
+		return err
+	}
 	eng, limits, err := opts.load(ctx)
 	if err != nil {
 		return err
@@ -116,7 +123,7 @@ func runCheck(ctx context.Context, opts checkOptions, args []string, stdin io.Re
 	}
 	bar := newProgress(opts.Progress, len(paths), stderr)
 	rep := runner.New(runner.Config{Engine: eng, Limits: limits.plan, Jobs: opts.Jobs, Footprints: opts.Footprint,
-		Figures: wantsFigures(opts.Format, opts.Reports), Stdin: stdin, Progress: bar.tick}).Check(ctx, runner.Files(paths))
+		Figures: wantsFigures(opts.Format, opts.Reports), Stdin: stdin, Progress: bar.tick, Cache: store}).Check(ctx, runner.Files(paths))
 	bar.finish()
 	if waivers != nil {
 		rep = runner.ApplyWaivers(rep, waivers, asOf)
