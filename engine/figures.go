@@ -370,3 +370,13 @@ func sumAny(ns ...json.Number) json.Number {
 	}
 	return sumOf(given...)
 }
+
+// Difference is a − b exactly; "" when either is missing.
+func Difference(a, b json.Number) json.Number {
+	x, ok1 := new(big.Rat).SetString(a.String())
+	y, ok2 := new(big.Rat).SetString(b.String())
+	if a == "" || b == "" || !ok1 || !ok2 {
+		return ""
+	}
+	return json.Number(plan.Decimal(new(big.Rat).Sub(x, y)))
+}
