@@ -11,8 +11,9 @@ import (
 // Catalogue is the rule set as a reviewer reads it: every rule with its
 // threshold in each planning round.
 type Catalogue struct {
-	Rounds []string         `json:"rounds"`
-	Rules  []CatalogueEntry `json:"rules"`
+	SchemaVersion string           `json:"schema_version"` // of docs/schema/catalogue.schema.json
+	Rounds        []string         `json:"rounds"`
+	Rules         []CatalogueEntry `json:"rules"`
 }
 
 // CatalogueEntry is one rule and what it asks for in each round.
@@ -26,7 +27,7 @@ type CatalogueEntry struct {
 
 // Catalogue returns every rule with its thresholds per round, sorted by id.
 func (e *Engine) Catalogue() Catalogue {
-	c := Catalogue{Rounds: e.Rounds()}
+	c := Catalogue{SchemaVersion: SchemaVersion, Rounds: e.Rounds()}
 	for _, r := range e.Rules() {
 		entry := CatalogueEntry{Rule: r, PerRound: map[string]string{}}
 		for _, round := range c.Rounds {

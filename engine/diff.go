@@ -21,6 +21,7 @@ type Change struct {
 // PlanDiff is what changed between two versions of a plan, and what that did
 // to the assurance.
 type PlanDiff struct {
+	SchemaVersion string    `json:"schema_version"` // of docs/schema/diff.schema.json
 	Old           string    `json:"old"`
 	New           string    `json:"new"`
 	VerdictBefore Verdict   `json:"verdict_before"`
@@ -34,11 +35,15 @@ type PlanDiff struct {
 
 // Diff compares two versions of a plan and their results. Findings are the
 // same when rule, pointer and severity agree; their wording may differ as the
-// figures change.
+// figures change. A side whose result is Absent (see Absent) is a plan added
+// or removed: no figures are compared, and every finding of the other side
+// appeared or disappeared.
 func Diff(oldPlan, newPlan plan.Plan, before, after Result) PlanDiff {
-	d := PlanDiff{Old: oldPlan.Path, New: newPlan.Path, VerdictBefore: before.Verdict, VerdictAfter: after.Verdict,
+	d := PlanDiff{SchemaVersion: SchemaVersion, Old: oldPlan.Path, New: newPlan.Path, VerdictBefore: before.Verdict, VerdictAfter: after.Verdict,
 		Changes: []Change{}, Appeared: []Finding{}, Disappeared: []Finding{}, Before: before, After: after}
-	walkDiff("", oldPlan.Doc, newPlan.Doc, &d.Changes)
+	if before.Verdict != VerdictAbsent && after.Verdict != VerdictAbsent {
+		walkDiff("", oldPlan.Doc, newPlan.Doc, &d.Changes)
+	}
 	key := func(f Finding) string { return f.Rule + "\x00" + f.Pointer + "\x00" + string(f.Severity) }
 	had, has := map[string]bool{}, map[string]bool{}
 	for _, f := range before.Findings {
@@ -56,6 +61,12 @@ func Diff(oldPlan, newPlan plan.Plan, before, after Result) PlanDiff {
 		}
 	}
 	return d
+}
+
+// Absent is the plan and result of the missing side of a diff, named path
+// (e.g. /dev/null).
+func Absent(path string) (plan.Plan, Result) {
+	return plan.Plan{Path: path}, Result{Plan: path, Verdict: VerdictAbsent, Findings: []Finding{}}
 }
 
 // FailsNew reports whether the new version adds a finding, not waived, at

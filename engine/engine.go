@@ -20,6 +20,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 	"github.com/open-policy-agent/opa/v1/util"
 
+	"github.com/planassure/planassure/internal/buildinfo"
 	"github.com/planassure/planassure/plan"
 )
 
@@ -57,6 +58,7 @@ type Engine struct {
 	allocation [][]string                // data.planassure.lib.plan.allocation_lines: paths in a year
 	timeout    time.Duration
 	hint       func(error) string
+	digest     string // PolicyDigest of the rules and data loaded
 }
 
 // Namespace is the root package of every policy: the entrypoint is
@@ -125,6 +127,9 @@ func New(ctx context.Context, fsys fs.FS, opts Options) (*Engine, error) {
 	e := &Engine{rules: rules, query: q, figures: fq, timeout: opts.Timeout, hint: opts.Hint}
 	if e.timeout <= 0 {
 		e.timeout = DefaultTimeout
+	}
+	if e.digest, err = PolicyDigest(fsys, opts.Local, opts.Data); err != nil {
+		return nil, err
 	}
 	for id := range rules {
 		e.ids = append(e.ids, id)
@@ -238,6 +243,16 @@ func parseTree(fsys fs.FS, prefix string, modules map[string]*ast.Module) error 
 		modules[name] = m
 		return nil
 	})
+}
+
+// PolicyDigest is the digest of the rules and data the engine loaded (see
+// PolicyDigest).
+func (e *Engine) PolicyDigest() string { return e.digest }
+
+// Tool is the build of planassure and the rules that make the engine's reports.
+func (e *Engine) Tool() *Tool {
+	bi := buildinfo.Read()
+	return &Tool{Name: "planassure", Version: bi.Version, Revision: bi.Revision, Modified: bi.Modified, PolicyDigest: e.digest}
 }
 
 // Rules returns every rule, sorted by id.

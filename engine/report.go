@@ -68,6 +68,10 @@ const (
 	VerdictError                 Verdict = "error"                   // the plan could not be read or evaluated
 )
 
+// VerdictAbsent is the verdict of the missing side of a diff: a plan added
+// (no old version) or removed (no new version). No check gives it.
+const VerdictAbsent Verdict = "absent"
+
 // Words is the verdict in words: "assured with conditions".
 func (v Verdict) Words() string { return strings.ReplaceAll(string(v), "_", " ") }
 
@@ -100,8 +104,29 @@ type Result struct {
 	Figures      *PlanFigures  `json:"-"`                  // set only with Options.KeepFigures
 }
 
+// SchemaVersion is the version of the shape of the JSON documents planassure
+// writes: the report, the rule catalogue and the diff (docs/schema/*.schema.json).
+// It changes when a field is removed or changes meaning, not when one is added.
+const SchemaVersion = "1"
+
+// Tool says which build of planassure and which rules made a report, so that a
+// verdict can be traced to the exact rules behind it.
+type Tool struct {
+	Name     string `json:"name"`
+	Version  string `json:"version"`            // module version, "(devel)" for a build from a clone
+	Revision string `json:"revision,omitempty"` // VCS revision the binary was built from
+	Modified bool   `json:"modified,omitempty"` // built from a working tree with uncommitted changes
+	// PolicyDigest is PolicyDigest of the rules and data the engine loaded.
+	PolicyDigest string `json:"policy_digest"`
+}
+
 // Report is the outcome for a batch.
 type Report struct {
+	SchemaVersion string `json:"schema_version"`
+	Tool          *Tool  `json:"tool,omitempty"`
+	// Gate is the severity at which a finding fails the run (check --fail-on):
+	// formats that count failures (JUnit) count only those.
+	Gate    Severity        `json:"-"`
 	Rules   []Rule          `json:"rules"` // every rule loaded, sorted by id
 	Results []Result        `json:"results"`
 	Totals  map[Verdict]int `json:"totals"`
@@ -225,7 +250,7 @@ func Number(v any) string {
 
 // NewReport assembles a report from results, in the order given.
 func (e *Engine) NewReport(results []Result) Report {
-	rep := Report{Rules: e.Rules(), Results: results}
+	rep := Report{SchemaVersion: SchemaVersion, Tool: e.Tool(), Rules: e.Rules(), Results: results}
 	rep.Total()
 	return rep
 }

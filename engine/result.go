@@ -5,7 +5,9 @@ import (
 	"fmt"
 )
 
-// entry is one element of data.planassure.main.deny.
+// entry is one element of data.planassure.main.findings (deny holds the errors
+// among them and warn the warnings, for conftest), or of deny when the
+// entrypoint has no findings.
 type entry struct {
 	Rule     string `json:"rule"`
 	Msg      string `json:"msg"`
@@ -30,10 +32,14 @@ func readResult(v any) ([]entry, []naEntry, error) {
 		return nil, nil, fmt.Errorf("the result is a %T, not an object", v)
 	}
 	var deny []entry
-	if d, ok := m["deny"]; ok && d != nil {
+	key := "findings"
+	if _, ok := m[key]; !ok {
+		key = "deny" // an entrypoint without findings lists them all under deny
+	}
+	if d, ok := m[key]; ok && d != nil {
 		list, ok := d.([]any)
 		if !ok {
-			return nil, nil, errors.New("deny is not a set")
+			return nil, nil, errors.New(key + " is not a set")
 		}
 		deny = make([]entry, 0, len(list))
 		for _, x := range list {

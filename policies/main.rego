@@ -2,22 +2,49 @@
 # title: planassure
 # description: |
 #   The one entrypoint. Collects every finding of every rule under data.planassure.rules,
-#   tagged with the rule id (the package path below data.planassure.rules), and the rules
-#   that do not apply to the plan's planning round. Rules of the footprint area run
-#   on footprint (STP) submissions only, and every other area on plans only.
+#   tagged with the rule id (the package path below data.planassure.rules) and carrying
+#   the rule's title and severity (its own, or the default of the rule's METADATA), and
+#   the rules that do not apply to the plan's planning round. Rules of the footprint area
+#   run on footprint (STP) submissions only, and every other area on plans only. Error
+#   findings are also under deny and warnings under warn, as conftest reads them, and
+#   verdict is the plan's assurance verdict before waivers.
 # entrypoint: true
 package planassure.main
 
 import data.planassure.lib.plan
 
 # METADATA
-# description: every finding of every rule, tagged with its rule id
-deny contains object.union(finding, {"rule": concat(".", [area, name])}) if {
+# description: every finding of every rule, with its rule id, title and severity
+findings contains object.union(object.union(_meta(area, name), finding), {"rule": concat(".", [area, name])}) if {
 	some area, name
 	_applies(area)
 	plan.for_organisation(concat(".", [area, name]))
 	some finding in data.planassure.rules[area][name].deny
 }
+
+# METADATA
+# description: the error findings (conftest fails on them)
+deny contains finding if {
+	some finding in findings
+	finding.severity == "error"
+}
+
+# METADATA
+# description: the warning findings (conftest warns of them)
+warn contains finding if {
+	some finding in findings
+	finding.severity != "error"
+}
+
+# METADATA
+# description: |
+#   the verdict the findings give, before waivers: not_assured with an error,
+#   assured_with_conditions with warnings only, assured with none
+verdict := "not_assured" if {
+	count(deny) > 0
+} else := "assured_with_conditions" if {
+	count(warn) > 0
+} else := "assured"
 
 # METADATA
 # description: rules whose threshold is absent for the plan's round, with the reason
@@ -45,6 +72,12 @@ not_applicable contains {"rule": id, "msg": _commissioner_only} if {
 }
 
 _commissioner_only := "a commissioner rule (CCG or ICB finance and activity): it does not apply to an NHS trust's plan"
+
+# a rule's title and default severity (a rule without meta, such as a local one,
+# gets them from its METADATA in the engine)
+_meta(area, name) := data.planassure.rules[area][name].meta
+
+_meta(area, name) := {} if not data.planassure.rules[area][name].meta
 
 _applies("footprint") if plan.is_footprint
 

@@ -15,16 +15,16 @@ import (
 	"github.com/planassure/planassure/policies"
 )
 
-// TestParityWithPlainOPA evaluates data.planassure.main.deny on each shipped plan the way
-// `opa eval -d policies -i PLAN data.planassure.main.deny` and conftest do (the policy
-// files from disk, no schema, no engine) and requires the same findings as the
-// engine reports.
+// TestParityWithPlainOPA evaluates data.planassure.main on each shipped plan the way
+// `opa eval -d policies -i PLAN data.planassure.main` and conftest do (the policy
+// files from disk, no schema, no engine) and requires the same findings, with
+// the same title and severity, and the same verdict as the engine reports.
 func TestParityWithPlainOPA(t *testing.T) {
 	e, err := engine.New(t.Context(), policies.FS, engine.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	q, err := rego.New(rego.Query("data.planassure.main.deny"), rego.Load([]string{"."}, nil)).PrepareForEval(t.Context())
+	q, err := rego.New(rego.Query("data.planassure.main"), rego.Load([]string{"."}, nil)).PrepareForEval(t.Context())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,8 +42,9 @@ func TestParityWithPlainOPA(t *testing.T) {
 			t.Fatal(err)
 		}
 		var want []string
-		for _, f := range e.Evaluate(t.Context(), p).Findings {
-			want = append(want, f.Rule+" "+f.Pointer+" "+f.Message)
+		res := e.Evaluate(t.Context(), p)
+		for _, f := range res.Findings {
+			want = append(want, f.Rule+" "+string(f.Severity)+" "+f.Title+" "+f.Pointer+" "+f.Message)
 		}
 		var input any
 		if err := json.Unmarshal(data, &input); err != nil {
@@ -53,11 +54,15 @@ func TestParityWithPlainOPA(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		main := rs[0].Expressions[0].Value.(map[string]any)
 		var got []string
-		for _, v := range rs[0].Expressions[0].Value.([]any) {
+		for _, v := range main["findings"].([]any) {
 			f := v.(map[string]any)
 			ptr, _ := f["pointer"].(string)
-			got = append(got, f["rule"].(string)+" "+ptr+" "+f["msg"].(string))
+			got = append(got, f["rule"].(string)+" "+f["severity"].(string)+" "+f["title"].(string)+" "+ptr+" "+f["msg"].(string))
+		}
+		if main["verdict"] != string(res.Verdict) {
+			t.Errorf("%s: verdict %v from plain OPA, %s from the engine", path, main["verdict"], res.Verdict)
 		}
 		sort.Strings(want)
 		sort.Strings(got)

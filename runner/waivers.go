@@ -89,7 +89,7 @@ func ApplyWaivers(rep engine.Report, ws []engine.Waiver, asOf string) engine.Rep
 	out.Results = make([]engine.Result, len(rep.Results))
 	used := make([]bool, len(ws))
 	for i, res := range rep.Results {
-		res.Findings = append([]engine.Finding(nil), res.Findings...)
+		res.Findings = append(make([]engine.Finding, 0, len(res.Findings)), res.Findings...) // never null in JSON
 		for j := range res.Findings {
 			f := &res.Findings[j]
 			for k, w := range ws {

@@ -5,6 +5,7 @@
 //	POST /v1/check   a plan (JSON or an .xlsx workbook), a JSON array of plans, or multipart files -> JSON report
 //	GET  /v1/rules   the rule catalogue (JSON)
 //	GET  /healthz    "ok"
+//	GET  /openapi.json  the OpenAPI 3.0 description of this API
 //	GET  /           an upload form (no JavaScript) posting to /report
 //	POST /report     as /v1/check -> HTML report
 package server
@@ -96,6 +97,7 @@ func New(cfg Config) *Server {
 	s.mux.HandleFunc("POST /v1/check", s.check)
 	s.mux.HandleFunc("GET /v1/rules", s.rules)
 	s.mux.HandleFunc("GET /healthz", s.healthz)
+	s.mux.HandleFunc("GET /openapi.json", s.openapi)
 	s.mux.HandleFunc("GET /{$}", s.upload)
 	s.mux.HandleFunc("POST /report", s.report)
 	return s

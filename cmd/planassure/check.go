@@ -137,6 +137,7 @@ func runCheck(ctx context.Context, opts checkOptions, args []string, stdin io.Re
 	if waivers != nil {
 		rep = runner.ApplyWaivers(rep, waivers, asOf)
 	}
+	rep.Gate = failOn
 	for _, r := range reports {
 		if err := writeReportFile(r, rep); err != nil {
 			return err

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -29,9 +30,14 @@ func newDiffCmd(v *viper.Viper, stdin io.Reader) *cobra.Command {
 		Long: `Compare two versions of a plan: every figure that changed (pointer, old, new,
 difference), the findings that appeared and disappeared, and the verdict before
 and after. With --fail-on-new, exit 1 when the new version adds a finding at that
-severity or above: the CI gate for a change to a plan.`,
+severity or above: the CI gate for a change to a plan.
+
+OLD or NEW may be ` + os.DevNull + ` for a plan added or removed (as git diff names
+the missing side): every finding of the other side then appeared or
+disappeared, and removing a plan never fails the gate.`,
 		Example: `  planassure diff old/06W-2017-19.json plans/06W-2017-19.json
-  git show main:plans/06W-2017-19.json | planassure diff --fail-on-new error - plans/06W-2017-19.json`,
+  git show main:plans/06W-2017-19.json | planassure diff --fail-on-new error - plans/06W-2017-19.json
+  planassure diff --fail-on-new error /dev/null plans/new-plan.json`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) != 2 {
 				return usageError{errors.New("diff takes two plan files, OLD and NEW")}
@@ -74,15 +80,29 @@ func runDiff(ctx context.Context, opts diffOptions, oldPath, newPath string, std
 	if err != nil {
 		return err
 	}
-	oldPlan, err := plan.Read(ctx, oldPath, stdin, limits.plan)
+	if oldPath == os.DevNull && newPath == os.DevNull {
+		return usageError{errors.New("diff: OLD and NEW cannot both be " + os.DevNull)}
+	}
+	side := func(path string) (plan.Plan, engine.Result, error) {
+		if path == os.DevNull {
+			p, r := engine.Absent(path)
+			return p, r, nil
+		}
+		p, err := plan.Read(ctx, path, stdin, limits.plan)
+		if err != nil {
+			return p, engine.Result{}, err
+		}
+		return p, eng.Evaluate(ctx, p), nil
+	}
+	oldPlan, before, err := side(oldPath)
 	if err != nil {
 		return err
 	}
-	newPlan, err := plan.Read(ctx, newPath, stdin, limits.plan)
+	newPlan, after, err := side(newPath)
 	if err != nil {
 		return err
 	}
-	d := engine.Diff(oldPlan, newPlan, eng.Evaluate(ctx, oldPlan), eng.Evaluate(ctx, newPlan))
+	d := engine.Diff(oldPlan, newPlan, before, after)
 	if err := format(stdout, d); err != nil {
 		return fmt.Errorf("write diff: %w", err)
 	}

@@ -1,9 +1,9 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -28,10 +28,16 @@ expected and where in the guidance it is asked for.`,
 			return loadConfig(v, cmd)
 		},
 	}
-	root.PersistentFlags().String("config", "", "configuration file (default ./planassure.yaml if present)")
+	root.PersistentFlags().String("config", "", "configuration file (default ./planassure.yaml or ./planassure.yml if present)")
+	// --version prints what the version command prints.
+	if text, err := versionText(); err == nil {
+		root.Version = text
+		root.SetVersionTemplate("{{.Version}}")
+	}
+	root.Flags().BoolP("version", "v", false, "print the version and the digest of the built-in rules")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(newCheckCmd(v, stdin), newRulesCmd(v), newExplainCmd(v, stdin), newDiffCmd(v, stdin), newServeCmd(v),
-		newTemplateCmd(v), newImportCmd(v, stdin), newExportCmd(v, stdin))
+		newTemplateCmd(v), newImportCmd(v, stdin), newExportCmd(v, stdin), newVersionCmd(), newBundleCmd())
 	return root
 }
 
@@ -42,18 +48,23 @@ func loadConfig(v *viper.Viper, cmd *cobra.Command) error {
 	if err := v.BindPFlags(cmd.Flags()); err != nil {
 		return fmt.Errorf("bind flags: %w", err)
 	}
-	if file, _ := cmd.Flags().GetString("config"); file != "" {
-		v.SetConfigFile(file)
-	} else {
-		v.SetConfigName("planassure")
-		v.SetConfigType("yaml")
-		v.AddConfigPath(".")
-	}
-	if err := v.ReadInConfig(); err != nil {
-		var notFound viper.ConfigFileNotFoundError
-		if !errors.As(err, &notFound) {
-			return fmt.Errorf("read config: %w", err)
+	file, _ := cmd.Flags().GetString("config")
+	if file == "" {
+		// Only these names: viper's own search would also take a file named
+		// planassure with no extension, such as the binary built in a clone.
+		for _, name := range []string{"planassure.yaml", "planassure.yml"} {
+			if info, err := os.Stat(name); err == nil && info.Mode().IsRegular() {
+				file = name
+				break
+			}
 		}
+	}
+	if file == "" {
+		return nil
+	}
+	v.SetConfigFile(file)
+	if err := v.ReadInConfig(); err != nil {
+		return fmt.Errorf("read config %s: %w", file, err)
 	}
 	return nil
 }

@@ -46,7 +46,7 @@ func DiffTable(w io.Writer, d engine.PlanDiff) error {
 		return err
 	}
 	if len(d.Changes) == 0 {
-		fmt.Fprintln(w, "No figure changed.")
+		fmt.Fprintln(w, noChange(d))
 	} else {
 		t := newTable(w)
 		t.Header("Where", "Old", "New", "Difference")
@@ -83,10 +83,25 @@ func DiffTable(w io.Writer, d engine.PlanDiff) error {
 	return err
 }
 
+// noChange says why no figure is listed: none changed, or a side is absent.
+func noChange(d engine.PlanDiff) string {
+	switch {
+	case d.VerdictBefore == engine.VerdictAbsent:
+		return "A new plan: no earlier version to compare figures with."
+	case d.VerdictAfter == engine.VerdictAbsent:
+		return "The plan was removed."
+	}
+	return "No figure changed."
+}
+
 // DiffMarkdown writes the diff for a pull-request comment.
 func DiffMarkdown(w io.Writer, d engine.PlanDiff) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "### Plan change: `%s`\n\nVerdict: **%s** → **%s**\n\n", d.New, d.VerdictBefore, d.VerdictAfter)
+	name := d.New
+	if d.VerdictAfter == engine.VerdictAbsent {
+		name = d.Old
+	}
+	fmt.Fprintf(&b, "### Plan change: `%s`\n\nVerdict: **%s** → **%s**\n\n", name, d.VerdictBefore, d.VerdictAfter)
 	if len(d.Changes) > 0 {
 		b.WriteString("| Where | Old | New | Difference |\n|---|---|---|---|\n")
 		for _, c := range d.Changes {
@@ -94,7 +109,7 @@ func DiffMarkdown(w io.Writer, d engine.PlanDiff) error {
 		}
 		b.WriteString("\n")
 	} else {
-		b.WriteString("No figure changed.\n\n")
+		b.WriteString(noChange(d) + "\n\n")
 	}
 	for _, part := range []struct {
 		title    string

@@ -72,8 +72,9 @@ type htmlReport struct {
 	Counts []verdictCount
 	Plans  []htmlPlan
 	Rules  int
-	Matrix *matrix     // more than one plan only
-	Trends []planTrend // organisations with several versions of a plan
+	Matrix *matrix      // more than one plan only
+	Trends []planTrend  // organisations with several versions of a plan
+	Tool   *engine.Tool // the build and policy digest, for the footer
 }
 
 type verdictCount struct {
@@ -113,7 +114,7 @@ type financeRow struct {
 }
 
 func newHTMLReport(r engine.Report) (htmlReport, error) {
-	out := htmlReport{Rules: len(r.Rules)}
+	out := htmlReport{Rules: len(r.Rules), Tool: r.Tool}
 	noun := "plans"
 	if len(r.Results) == 1 {
 		noun = "plan"

@@ -28,7 +28,15 @@ func JSON(w io.Writer, r engine.Report) error {
 		return err
 	}
 	bw.WriteString("{")
-	if err := field("rules", r.Rules, true); err != nil {
+	if err := field("schema_version", r.SchemaVersion, true); err != nil {
+		return err
+	}
+	if r.Tool != nil {
+		if err := field("tool", r.Tool, false); err != nil {
+			return err
+		}
+	}
+	if err := field("rules", r.Rules, false); err != nil {
 		return err
 	}
 	if err := results(bw, r.Results); err != nil {

@@ -9,11 +9,14 @@ import (
 	"github.com/planassure/planassure/engine"
 )
 
-// JUnit XML as CI systems read it: a suite per plan, a case per plan and rule.
-// A failed rule is a failure, a rule that does not apply is skipped, a waived
-// finding is only reported in the case's output, and a plan that could not be
-// read or evaluated is a single case in error. No times or host names are
-// written, so the output is stable.
+// JUnit XML as CI systems read it, valid against the Jenkins xunit plugin's
+// junit-10.xsd: a suite per plan, a case per plan and rule. A rule with a
+// finding that fails the gate (Report.Gate: error findings, or with
+// --fail-on warning any finding) is a failure; warnings under an error gate and
+// waived findings are only reported in the case's output, so a run that exits
+// 0 shows no failed test. A rule that does not apply is skipped, and a plan
+// that could not be read or evaluated is a single case in error. No times or
+// host names are written, so the output is stable.
 
 type junitSuites struct {
 	XMLName  xml.Name     `xml:"testsuites"`
@@ -21,7 +24,7 @@ type junitSuites struct {
 	Tests    int          `xml:"tests,attr"`
 	Failures int          `xml:"failures,attr"`
 	Errors   int          `xml:"errors,attr"`
-	Skipped  int          `xml:"skipped,attr"`
+	Skipped  int          `xml:"-"` // the Jenkins schema (junit-10.xsd) has no testsuites@skipped
 	Suites   []junitSuite `xml:"testsuite"`
 }
 
@@ -88,7 +91,7 @@ func junitSuiteOf(r engine.Report, res engine.Result) junitSuite {
 		s.Cases = []junitCase{junitErrorCase(res)}
 	} else {
 		for _, o := range outcomes(r, res) {
-			s.Cases = append(s.Cases, junitRuleCase(res, o))
+			s.Cases = append(s.Cases, junitRuleCase(res, o, r.Gate))
 		}
 	}
 	for _, c := range s.Cases {
@@ -143,7 +146,7 @@ func junitErrorCase(res engine.Result) junitCase {
 	}}
 }
 
-func junitRuleCase(res engine.Result, o engine.RuleOutcome) junitCase {
+func junitRuleCase(res engine.Result, o engine.RuleOutcome, gate engine.Severity) junitCase {
 	c := junitCase{ClassName: res.Plan, Name: o.Rule}
 	switch o.Outcome {
 	case engine.OutcomeNotApplicable:
@@ -152,20 +155,22 @@ func junitRuleCase(res engine.Result, o engine.RuleOutcome) junitCase {
 	case engine.OutcomePassed:
 		return c
 	}
-	var failing, waived []engine.Finding
+	var failing, passing, waived []engine.Finding
 	for _, f := range res.Findings {
 		switch {
 		case f.Rule != o.Rule:
 		case f.Waived != nil:
 			waived = append(waived, f)
-		default:
+		case f.Severity == engine.SeverityError || gate == engine.SeverityWarning:
 			failing = append(failing, f)
+		default:
+			passing = append(passing, f)
 		}
 	}
 	if len(failing) > 0 {
 		c.Failure = junitFailure(failing)
 	}
-	c.SystemOut = junitWaived(waived)
+	c.SystemOut = junitOutput(passing, waived)
 	return c
 }
 
@@ -182,12 +187,20 @@ func junitFailure(fs []engine.Finding) *junitMessage {
 	return &junitMessage{Message: msg, Type: string(fs[0].Severity), Text: xmlText(b.String())}
 }
 
-func junitWaived(fs []engine.Finding) *junitText {
-	if len(fs) == 0 {
+// junitOutput is a case's output: the findings that do not fail the gate,
+// then the waived ones with their waivers.
+func junitOutput(passing, waived []engine.Finding) *junitText {
+	if len(passing)+len(waived) == 0 {
 		return nil
 	}
 	var b strings.Builder
-	for _, f := range fs {
+	for _, f := range passing {
+		b.WriteString(findingText(f))
+	}
+	if len(passing) > 0 {
+		b.WriteString(guidanceLine(passing[0]))
+	}
+	for _, f := range waived {
 		b.WriteString("waived " + findingText(f))
 		fmt.Fprintf(&b, "  waiver: %s (approved by %s, expires %s)\n", f.Waived.Reason, f.Waived.ApprovedBy, f.Waived.Expires)
 	}

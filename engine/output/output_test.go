@@ -7,6 +7,7 @@ import (
 	"flag"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -24,6 +25,8 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // rep is one report every formatter renders: an assured plan, a plan with an
 // error and a warning, and a plan that could not be read.
 var rep = engine.Report{
+	SchemaVersion: engine.SchemaVersion,
+	Tool:          &engine.Tool{Name: "planassure", Version: "(devel)", PolicyDigest: "sha256:5e1c0b9e2e4d7f3a8b6c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f00"},
 	Rules: []engine.Rule{
 		{ID: "finance.contingency", Area: "finance", Title: "Contingency of at least 0.5%", Severity: engine.SeverityError, Guidance: "Norwich p15"},
 		{ID: "finance.qipp_stretch", Area: "finance", Title: "QIPP stretch", Severity: engine.SeverityWarning, Guidance: "Norwich p14"},
@@ -229,17 +232,21 @@ func TestJUnitStructure(t *testing.T) {
 		rep  engine.Report
 		want junitCounts
 	}{
-		{"rep", rep, junitCounts{Tests: 5, Failures: 2, Errors: 1}},
+		{"rep", rep, junitCounts{Tests: 5, Failures: 1, Errors: 1, Skipped: 0}},
+		{"rep fail-on warning", gated(rep, engine.SeverityWarning), junitCounts{Tests: 5, Failures: 2, Errors: 1}},
 		{"repWaived", repWaived, junitCounts{Tests: 4, Failures: 1, Errors: 1, Skipped: 1}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out := render(t, "junit", tc.rep)
 			wellFormed(t, out)
+			validateXSD(t, filepath.Join("testdata", "junit-10.xsd"), out)
 			var doc junitDoc
 			if err := xml.Unmarshal(out, &doc); err != nil {
 				t.Fatal(err)
 			}
-			if doc.junitCounts != tc.want {
+			top := doc.junitCounts
+			top.Skipped = tc.want.Skipped // the Jenkins schema has no testsuites@skipped
+			if top != tc.want {
 				t.Errorf("testsuites counts %+v, want %+v", doc.junitCounts, tc.want)
 			}
 			if len(doc.Suites) != len(tc.rep.Results) {
@@ -269,10 +276,57 @@ func TestJUnitStructure(t *testing.T) {
 				sum.Errors += got.Errors
 				sum.Skipped += got.Skipped
 			}
-			if sum != doc.junitCounts {
+			if sum != tc.want {
 				t.Errorf("suites sum to %+v, testsuites says %+v", sum, doc.junitCounts)
 			}
 		})
+	}
+}
+
+func gated(r engine.Report, gate engine.Severity) engine.Report {
+	r.Gate = gate
+	return r
+}
+
+// validateXSD validates doc against an XML schema with xmllint (Debian's
+// libxml2-utils), which .ci/run installs; elsewhere the test skips unless
+// PLANASSURE_REQUIRE_XMLLINT is set.
+func validateXSD(t *testing.T, xsd string, doc []byte) {
+	t.Helper()
+	xmllint, err := exec.LookPath("xmllint")
+	if err != nil {
+		if os.Getenv("PLANASSURE_REQUIRE_XMLLINT") != "" {
+			t.Fatal("xmllint is not installed (Debian package libxml2-utils)")
+		}
+		t.Skip("xmllint is not installed (Debian package libxml2-utils): schema not checked")
+	}
+	cmd := exec.Command(xmllint, "--noout", "--schema", xsd, "-")
+	cmd.Stdin = bytes.NewReader(doc)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Errorf("not valid against %s: %v\n%s", xsd, err, out)
+	}
+}
+
+// TestJUnitWarningsDoNotFail: under the default gate a warning is reported in
+// the case's output, not as a failure, so a run that exits 0 shows no failed
+// test; with --fail-on warning it is a failure.
+func TestJUnitWarningsDoNotFail(t *testing.T) {
+	for _, tc := range []struct {
+		gate engine.Severity
+		fail bool
+	}{{"", false}, {engine.SeverityError, false}, {engine.SeverityWarning, true}} {
+		var doc junitDoc
+		if err := xml.Unmarshal(render(t, "junit", gated(rep, tc.gate)), &doc); err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range doc.Suites[1].Cases {
+			if c.Name != "finance.qipp_stretch" {
+				continue
+			}
+			if (c.Failure != nil) != tc.fail || (!tc.fail && !strings.Contains(c.SystemOut, "warning: 2017/18: QIPP 9700")) {
+				t.Errorf("gate %q: warning case failure %v, system-out %q", tc.gate, c.Failure != nil, c.SystemOut)
+			}
+		}
 	}
 }
 
@@ -346,31 +400,53 @@ func TestSARIFSchema(t *testing.T) {
 	}
 }
 
-func checkSARIF(t *testing.T, out []byte, r engine.Report) {
+// sarifLog is the part of a SARIF log the tests read.
+type sarifLog struct {
+	Runs []struct {
+		Tool struct {
+			Driver struct {
+				Version         string `json:"version"`
+				SemanticVersion string `json:"semanticVersion"`
+				Properties      struct {
+					PolicyDigest string `json:"policy_digest"`
+				} `json:"properties"`
+				Rules []struct {
+					ID   string `json:"id"`
+					Help struct {
+						Markdown string `json:"markdown"`
+					} `json:"help"`
+				} `json:"rules"`
+			} `json:"driver"`
+		} `json:"tool"`
+		Invocations []struct {
+			ExecutionSuccessful bool              `json:"executionSuccessful"`
+			Notifications       []json.RawMessage `json:"toolExecutionNotifications"`
+		} `json:"invocations"`
+		Results []struct {
+			RuleID              string            `json:"ruleId"`
+			RuleIndex           int               `json:"ruleIndex"`
+			Level               string            `json:"level"`
+			PartialFingerprints map[string]string `json:"partialFingerprints"`
+			Suppressions        []struct {
+				Kind   string `json:"kind"`
+				Status string `json:"status"`
+			} `json:"suppressions"`
+		} `json:"results"`
+	} `json:"runs"`
+}
+
+func readSARIF(t *testing.T, out []byte) sarifLog {
 	t.Helper()
-	var log struct {
-		Runs []struct {
-			Tool struct {
-				Driver struct {
-					Rules []struct {
-						ID string `json:"id"`
-					} `json:"rules"`
-				} `json:"driver"`
-			} `json:"tool"`
-			Invocations []struct {
-				Notifications []json.RawMessage `json:"toolExecutionNotifications"`
-			} `json:"invocations"`
-			Results []struct {
-				RuleID       string            `json:"ruleId"`
-				RuleIndex    int               `json:"ruleIndex"`
-				Suppressions []json.RawMessage `json:"suppressions"`
-			} `json:"results"`
-		} `json:"runs"`
-	}
+	var log sarifLog
 	if err := json.Unmarshal(out, &log); err != nil {
 		t.Fatal(err)
 	}
-	run := log.Runs[0]
+	return log
+}
+
+func checkSARIF(t *testing.T, out []byte, r engine.Report) {
+	t.Helper()
+	run := readSARIF(t, out).Runs[0]
 	var findings, waived, problems int
 	for _, res := range r.Results {
 		findings += len(res.Findings)
@@ -379,18 +455,97 @@ func checkSARIF(t *testing.T, out []byte, r engine.Report) {
 			waived += btoi(f.Waived != nil)
 		}
 	}
-	suppressed := 0
+	suppressed, unreadable := 0, 0
 	for _, res := range run.Results {
-		suppressed += btoi(len(res.Suppressions) > 0)
+		if len(res.Suppressions) > 0 {
+			suppressed++
+			if s := res.Suppressions[0]; s.Kind != "external" || s.Status != "accepted" {
+				t.Errorf("suppression of %s: kind %q, status %q", res.RuleID, s.Kind, s.Status)
+			}
+		}
 		if run.Tool.Driver.Rules[res.RuleIndex].ID != res.RuleID {
 			t.Errorf("result of %s has ruleIndex %d", res.RuleID, res.RuleIndex)
 		}
+		if len(res.PartialFingerprints[output.FingerprintKey]) != 64 {
+			t.Errorf("result of %s: partialFingerprints %v", res.RuleID, res.PartialFingerprints)
+		}
+		if res.RuleID == output.UnreadableRule {
+			unreadable++
+			if res.Level != "error" {
+				t.Errorf("unreadable plan reported at level %q", res.Level)
+			}
+		}
 	}
-	if len(run.Tool.Driver.Rules) != len(r.Rules) || len(run.Results) != findings || suppressed != waived ||
-		len(run.Invocations[0].Notifications) != problems {
-		t.Errorf("rules %d, results %d, suppressed %d, notifications %d; want %d, %d, %d, %d",
-			len(run.Tool.Driver.Rules), len(run.Results), suppressed, len(run.Invocations[0].Notifications),
-			len(r.Rules), findings, waived, problems)
+	for _, rule := range run.Tool.Driver.Rules {
+		if !strings.Contains(rule.Help.Markdown, "**") {
+			t.Errorf("rule %s: help.markdown %q", rule.ID, rule.Help.Markdown)
+		}
+	}
+	wantRules := len(r.Rules) + btoi(problems > 0)
+	if len(run.Tool.Driver.Rules) != wantRules || len(run.Results) != findings+problems || suppressed != waived ||
+		unreadable != problems || len(run.Invocations[0].Notifications) != problems ||
+		run.Invocations[0].ExecutionSuccessful != (problems == 0) {
+		t.Errorf("rules %d, results %d, suppressed %d, unreadable %d, notifications %d, successful %v; "+
+			"want %d, %d, %d, %d, %d, %v",
+			len(run.Tool.Driver.Rules), len(run.Results), suppressed, unreadable, len(run.Invocations[0].Notifications),
+			run.Invocations[0].ExecutionSuccessful, wantRules, findings+problems, waived, problems, problems, problems == 0)
+	}
+}
+
+// TestSARIFFingerprints: a finding keeps its partial fingerprint when the
+// plan's figures, message or line change (so code scanning keeps the alert
+// open), and gets another when its rule, place, organisation or round does.
+func TestSARIFFingerprints(t *testing.T) {
+	fp := func(r engine.Report) string {
+		t.Helper()
+		return readSARIF(t, render(t, "sarif", r)).Runs[0].Results[0].PartialFingerprints[output.FingerprintKey]
+	}
+	one := func(edit func(*engine.Result)) engine.Report {
+		res := rep.Results[1]
+		res.Findings = []engine.Finding{res.Findings[0]}
+		edit(&res)
+		return engine.Report{Rules: rep.Rules, Results: []engine.Result{res}}
+	}
+	base := fp(one(func(*engine.Result) {}))
+	if base == "" {
+		t.Fatal("no partial fingerprint")
+	}
+	same := map[string]func(*engine.Result){
+		"figures": func(r *engine.Result) {
+			r.Findings[0].Actual, r.Findings[0].Expected = json.Number("120"), json.Number("1300")
+			r.Findings[0].Message = "2017/18: contingency 120 is 0.05% of allocation 260000"
+		},
+		"line": func(r *engine.Result) { r.Findings[0].Line = 99 },
+		"name": func(r *engine.Result) { r.Name = "NHS B and C CCG" },
+	}
+	other := map[string]func(*engine.Result){
+		"pointer":      func(r *engine.Result) { r.Findings[0].Pointer = "/years/2/finance/reserves/contingency" },
+		"organisation": func(r *engine.Result) { r.Organisation = "00C" },
+		"round":        func(r *engine.Result) { r.Round = "2018-19" },
+		"rule":         func(r *engine.Result) { r.Findings[0].Rule = "finance.qipp_stretch" },
+	}
+	for name, edit := range same {
+		if got := fp(one(edit)); got != base {
+			t.Errorf("editing the %s changed the fingerprint", name)
+		}
+	}
+	for name, edit := range other {
+		if got := fp(one(edit)); got == base {
+			t.Errorf("another %s kept the fingerprint", name)
+		}
+	}
+}
+
+// TestSARIFDriverVersion: the driver names the build and the rules.
+func TestSARIFDriverVersion(t *testing.T) {
+	for _, tc := range []struct{ version, semantic string }{{"v1.4.2", "1.4.2"}, {"(devel)", ""}} {
+		r := rep
+		r.Tool = &engine.Tool{Name: "planassure", Version: tc.version, PolicyDigest: "sha256:00"}
+		d := readSARIF(t, render(t, "sarif", r)).Runs[0].Tool.Driver
+		if d.Version != tc.version || d.SemanticVersion != tc.semantic || d.Properties.PolicyDigest != "sha256:00" {
+			t.Errorf("driver version %q, semanticVersion %q, policy_digest %q; want %q, %q, sha256:00",
+				d.Version, d.SemanticVersion, d.Properties.PolicyDigest, tc.version, tc.semantic)
+		}
 	}
 }
 

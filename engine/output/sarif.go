@@ -1,224 +1,211 @@
 package output
 
 import (
-	"encoding/json"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"net/url"
 	"path/filepath"
+	"regexp"
 	"strings"
+
+	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 
 	"github.com/planassure/planassure/engine"
 )
 
-// SARIF 2.1.0, as code-scanning tools read it: one run whose driver lists every
-// rule, a result per finding located at the plan file and line, waived findings
-// carried as accepted external suppressions, and plans that could not be read
-// or evaluated reported as error notifications of the invocation.
+// SARIF 2.1.0, as code-scanning tools read it: one run whose driver names the
+// build and the policy digest and lists every rule, a result per finding
+// located at the plan file and line with a partial fingerprint that does not
+// move when the plan's figures or lines do, waived findings carried as accepted
+// external suppressions, and a plan that could not be read or evaluated as an
+// error result of the rule planassure.unreadable, with the invocation marked
+// unsuccessful and the reason as a notification.
 
 const (
-	sarifSchema  = "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json"
-	sarifVersion = "2.1.0"
-	toolName     = "planassure"
-	toolURI      = "https://github.com/planassure/planassure"
+	sarifSchema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+	toolName    = "planassure"
+	toolURI     = "https://github.com/planassure/planassure"
+
+	// UnreadableRule is the SARIF rule of a plan that could not be read or evaluated.
+	UnreadableRule = "planassure.unreadable"
+	// FingerprintKey names planassure's partial fingerprint: the SHA-256 of the
+	// rule, JSON pointer, organisation code and planning round of a finding.
+	FingerprintKey = "planassure/v1"
 )
-
-type sarifLog struct {
-	Schema  string     `json:"$schema"`
-	Version string     `json:"version"`
-	Runs    []sarifRun `json:"runs"`
-}
-
-type sarifRun struct {
-	Tool        sarifTool         `json:"tool"`
-	Invocations []sarifInvocation `json:"invocations"`
-	Results     []sarifResult     `json:"results"`
-}
-
-type sarifTool struct {
-	Driver sarifDriver `json:"driver"`
-}
-
-type sarifDriver struct {
-	Name           string      `json:"name"`
-	InformationURI string      `json:"informationUri"`
-	Rules          []sarifRule `json:"rules"`
-}
-
-type sarifRule struct {
-	ID                   string       `json:"id"`
-	Name                 string       `json:"name"`
-	ShortDescription     sarifText    `json:"shortDescription"`
-	FullDescription      sarifText    `json:"fullDescription"`
-	Help                 sarifText    `json:"help"`
-	HelpURI              string       `json:"helpUri,omitempty"`
-	DefaultConfiguration sarifConfig  `json:"defaultConfiguration"`
-	Properties           sarifRuleBag `json:"properties"`
-}
-
-type sarifText struct {
-	Text string `json:"text"`
-}
-
-type sarifConfig struct {
-	Level string `json:"level"`
-}
-
-type sarifRuleBag struct {
-	Area       string   `json:"area"`
-	Thresholds []string `json:"thresholds,omitempty"`
-}
-
-type sarifInvocation struct {
-	ExecutionSuccessful bool                `json:"executionSuccessful"`
-	Notifications       []sarifNotification `json:"toolExecutionNotifications,omitempty"`
-}
-
-type sarifNotification struct {
-	Level     string          `json:"level"`
-	Message   sarifText       `json:"message"`
-	Locations []sarifLocation `json:"locations"`
-}
-
-type sarifResult struct {
-	RuleID       string             `json:"ruleId"`
-	RuleIndex    *int               `json:"ruleIndex,omitempty"`
-	Level        string             `json:"level"`
-	Message      sarifText          `json:"message"`
-	Locations    []sarifLocation    `json:"locations"`
-	Suppressions []sarifSuppression `json:"suppressions,omitempty"`
-	Properties   *sarifFindingBag   `json:"properties,omitempty"`
-}
-
-type sarifLocation struct {
-	Physical sarifPhysical  `json:"physicalLocation"`
-	Logical  []sarifLogical `json:"logicalLocations,omitempty"`
-}
-
-type sarifPhysical struct {
-	Artifact sarifArtifact `json:"artifactLocation"`
-	Region   *sarifRegion  `json:"region,omitempty"`
-}
-
-type sarifArtifact struct {
-	URI string `json:"uri"`
-}
-
-type sarifRegion struct {
-	StartLine int `json:"startLine"`
-}
-
-type sarifLogical struct {
-	FullyQualifiedName string `json:"fullyQualifiedName"`
-	Kind               string `json:"kind,omitempty"`
-}
-
-type sarifSuppression struct {
-	Kind          string `json:"kind"`
-	State         string `json:"state"`
-	Justification string `json:"justification"`
-}
-
-type sarifFindingBag struct {
-	Pointer  string `json:"pointer,omitempty"`
-	Cell     string `json:"cell,omitempty"` // a workbook's sheet and cell, "Finance!D14"
-	Expected any    `json:"expected,omitempty"`
-	Actual   any    `json:"actual,omitempty"`
-}
 
 // SARIF writes the report as a SARIF 2.1.0 log.
 func SARIF(w io.Writer, r engine.Report) error {
-	index := make(map[string]int, len(r.Rules))
-	rules := make([]sarifRule, 0, len(r.Rules))
-	for i, rule := range r.Rules {
-		index[rule.ID] = i
-		rules = append(rules, sarifRuleOf(rule))
+	run := sarif.NewRunWithInformationURI(toolName, toolURI)
+	driver := run.Tool.Driver
+	if t := r.Tool; t != nil {
+		driver.WithVersion(t.Version)
+		if semver.MatchString(t.Version) {
+			driver.WithSemanticVersion(strings.TrimPrefix(t.Version, "v"))
+		}
+		props := sarif.NewPropertyBag().Add("policy_digest", t.PolicyDigest)
+		if t.Revision != "" {
+			props.Add("revision", t.Revision)
+		}
+		if t.Modified {
+			props.Add("modified", true)
+		}
+		driver.WithProperties(props)
 	}
-	run := sarifRun{
-		Tool:        sarifTool{Driver: sarifDriver{Name: toolName, InformationURI: toolURI, Rules: rules}},
-		Invocations: []sarifInvocation{{ExecutionSuccessful: true}},
-		Results:     []sarifResult{},
+	for _, rule := range r.Rules {
+		driver.AddRule(sarifRuleOf(rule))
 	}
+	unreadable := -1
+	invocation := sarif.NewInvocation().WithExecutionSuccessful(true)
 	for _, res := range r.Results {
+		if len(res.Problems) > 0 {
+			if unreadable < 0 {
+				unreadable = len(driver.Rules)
+				driver.AddRule(unreadableRule())
+			}
+			invocation.WithExecutionSuccessful(false)
+		}
 		for _, p := range res.Problems {
-			run.Invocations[0].Notifications = append(run.Invocations[0].Notifications, sarifProblem(res.Plan, p))
+			invocation.AddToolExecutionNotification(sarif.NewNotification().WithLevel("error").
+				WithMessage(sarif.NewTextMessage(problemText(res.Plan, p))).
+				AddLocation(sarifLocationOf(res.Plan, p.Line, p.Pointer, p.Cell)))
+			run.AddResult(sarif.NewRuleResult(UnreadableRule).WithRuleIndex(unreadable).WithLevel("error").
+				WithMessage(sarif.NewTextMessage(problemText(res.Plan, p))).
+				AddLocation(sarifLocationOf(res.Plan, p.Line, p.Pointer, p.Cell)).
+				WithPartialFingerprints(map[string]string{FingerprintKey: fingerprint(UnreadableRule, p.Pointer, res.Plan, "")}))
 		}
 		for _, f := range res.Findings {
-			run.Results = append(run.Results, sarifResultOf(res.Plan, f, index))
+			run.AddResult(sarifResultOf(res, f, run.GetRuleIndex(f.Rule)))
 		}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}}); err != nil {
+	run.AddInvocation(invocation)
+	log := sarif.NewReport()
+	log.Schema = sarifSchema
+	log.AddRun(run)
+	if err := log.PrettyWrite(w); err != nil {
 		return fmt.Errorf("encode sarif: %w", err)
 	}
-	return nil
+	_, err := io.WriteString(w, "\n")
+	return err
 }
 
-func sarifRuleOf(r engine.Rule) sarifRule {
+// semver is a Go module version that is a semantic version: v1.2.3, v1.2.3-pre+build.
+var semver = regexp.MustCompile(`^v\d+\.\d+\.\d+([-+][0-9A-Za-z.+-]*)?$`)
+
+func sarifRuleOf(r engine.Rule) *sarif.ReportingDescriptor {
 	full := strings.Join(strings.Fields(r.Description), " ")
 	if full == "" {
 		full = r.Title
 	}
-	help := r.Guidance
+	text := r.Guidance
 	if r.URL != "" {
-		help += "\n" + r.URL
+		text += "\n" + r.URL
 	}
-	return sarifRule{
-		ID:                   r.ID,
-		Name:                 camelCase(r.ID),
-		ShortDescription:     sarifText{Text: r.Title},
-		FullDescription:      sarifText{Text: full},
-		Help:                 sarifText{Text: help},
-		HelpURI:              r.URL,
-		DefaultConfiguration: sarifConfig{Level: sarifLevel(r.Severity)},
-		Properties:           sarifRuleBag{Area: r.Area, Thresholds: r.Thresholds},
+	rule := sarif.NewRule(r.ID).WithName(camelCase(r.ID)).
+		WithShortDescription(sarif.NewMultiformatMessageString().WithText(r.Title)).
+		WithFullDescription(sarif.NewMultiformatMessageString().WithText(full)).
+		WithHelp(sarif.NewMultiformatMessageString().WithText(text).WithMarkdown(helpMarkdown(r, full))).
+		WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(r.Severity)))
+	if r.URL != "" {
+		rule.WithHelpURI(r.URL)
 	}
+	props := sarif.NewPropertyBag().Add("area", r.Area)
+	if len(r.Thresholds) > 0 {
+		props.Add("thresholds", r.Thresholds)
+	}
+	props.Tags = []string{r.Area}
+	return rule.WithProperties(props)
 }
 
-func sarifResultOf(plan string, f engine.Finding, index map[string]int) sarifResult {
-	res := sarifResult{
-		RuleID:    f.Rule,
-		Level:     sarifLevel(f.Severity),
-		Message:   sarifText{Text: f.Message + figures(f)},
-		Locations: []sarifLocation{sarifLocationOf(plan, f.Line, f.Pointer, f.Cell)},
+// helpMarkdown is a rule's help as code-scanning pages show it: what the rule
+// asks, the guidance that asks it, and the thresholds it reads.
+func helpMarkdown(r engine.Rule, full string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "**%s** (`%s`, %s)\n\n%s\n\n", mdEscape(r.Title), r.ID, r.Severity, mdEscape(full))
+	guidance := mdEscape(r.Guidance)
+	if r.URL != "" {
+		guidance = "[" + guidance + "](" + r.URL + ")"
 	}
-	if i, ok := index[f.Rule]; ok {
-		res.RuleIndex = &i
+	fmt.Fprintf(&b, "Guidance: %s\n", guidance)
+	if len(r.Thresholds) > 0 {
+		b.WriteString("\nThresholds: `" + strings.Join(r.Thresholds, "`, `") + "`\n")
 	}
+	return b.String()
+}
+
+// mdEscape escapes the characters Markdown would read as formatting.
+func mdEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`).Replace(s)
+}
+
+func unreadableRule() *sarif.ReportingDescriptor {
+	const text = "The plan could not be read or evaluated: it is not valid JSON, does not follow plan-format v1, or a rule failed on it. No verdict is given until it is corrected."
+	return sarif.NewRule(UnreadableRule).WithName("PlanassureUnreadable").
+		WithShortDescription(sarif.NewMultiformatMessageString().WithText("Plan could not be read or evaluated")).
+		WithFullDescription(sarif.NewMultiformatMessageString().WithText(text)).
+		WithHelp(sarif.NewMultiformatMessageString().WithText(text).WithMarkdown("**Plan could not be read or evaluated**\n\n" + text + "\n")).
+		WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel("error"))
+}
+
+func sarifResultOf(res engine.Result, f engine.Finding, ruleIndex int) *sarif.Result {
+	out := sarif.NewRuleResult(f.Rule).WithRuleIndex(ruleIndex).WithLevel(sarifLevel(f.Severity)).
+		WithMessage(sarif.NewTextMessage(f.Message + figures(f))).
+		AddLocation(sarifLocationOf(res.Plan, f.Line, f.Pointer, f.Cell)).
+		WithPartialFingerprints(map[string]string{FingerprintKey: fingerprint(f.Rule, f.Pointer, res.Organisation, res.Round)})
 	if f.Waived != nil {
-		res.Suppressions = []sarifSuppression{{Kind: "external", State: "accepted", Justification: f.Waived.Reason}}
+		out.AddSuppression(sarif.NewSuppression().WithKind("external").WithStatus("accepted").
+			WithJustification(f.Waived.Reason))
 	}
-	if f.Pointer != "" || f.Cell != "" || f.Expected != nil || f.Actual != nil {
-		res.Properties = &sarifFindingBag{Pointer: f.Pointer, Cell: f.Cell, Expected: f.Expected, Actual: f.Actual}
+	props := sarif.NewPropertyBag()
+	if f.Pointer != "" {
+		props.Add("pointer", f.Pointer)
 	}
-	return res
+	if f.Cell != "" {
+		props.Add("cell", f.Cell) // a workbook's sheet and cell, "Finance!D14"
+	}
+	if f.Expected != nil {
+		props.Add("expected", f.Expected)
+	}
+	if f.Actual != nil {
+		props.Add("actual", f.Actual)
+	}
+	if len(props.Properties) > 0 {
+		out.WithProperties(props)
+	}
+	return out
 }
 
-func sarifProblem(plan string, p engine.Problem) sarifNotification {
+// fingerprint identifies a finding across edits of the plan: the rule, the
+// JSON pointer, the organisation and the round, never the figures or the line.
+func fingerprint(rule, pointer, organisation, round string) string {
+	sum := sha256.Sum256([]byte(rule + "\x00" + pointer + "\x00" + organisation + "\x00" + round))
+	return hex.EncodeToString(sum[:])
+}
+
+func problemText(plan string, p engine.Problem) string {
 	msg := plan + ": the plan could not be read or evaluated: " + p.Message
 	if at := where(p.Pointer, 0, p.Cell); at != "" {
 		msg += " (at " + at + ")"
 	}
-	return sarifNotification{Level: "error", Message: sarifText{Text: msg},
-		Locations: []sarifLocation{sarifLocationOf(plan, p.Line, p.Pointer, p.Cell)}}
+	return msg
 }
 
 // sarifLocationOf places a result in its plan: the line of a JSON plan, the
 // field's pointer, and a workbook's sheet and cell as a logical location of
 // kind "element" (SARIF regions count lines and columns of text, which a
 // workbook has not).
-func sarifLocationOf(plan string, line int, pointer, cell string) sarifLocation {
-	loc := sarifLocation{Physical: sarifPhysical{Artifact: sarifArtifact{URI: fileURI(plan)}}}
+func sarifLocationOf(plan string, line int, pointer, cell string) *sarif.Location {
+	phys := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(fileURI(plan)))
 	if line > 0 {
-		loc.Physical.Region = &sarifRegion{StartLine: line}
+		phys.WithRegion(sarif.NewRegion().WithStartLine(line))
 	}
+	loc := sarif.NewLocationWithPhysicalLocation(phys)
 	if pointer != "" {
-		loc.Logical = []sarifLogical{{FullyQualifiedName: pointer}}
+		loc.AddLogicalLocation(sarif.NewLogicalLocation().WithFullyQualifiedName(pointer))
 	}
 	if cell != "" {
-		loc.Logical = append(loc.Logical, sarifLogical{FullyQualifiedName: cell, Kind: "element"})
+		loc.AddLogicalLocation(sarif.NewLogicalLocation().WithFullyQualifiedName(cell).WithKind("element"))
 	}
 	return loc
 }

@@ -134,3 +134,11 @@ _admissions(year) := elective + non_elective if {
 	elective := activity.total(activity.line(year, "elective_admissions"))
 	non_elective := activity.total(activity.line(year, "non_elective_admissions"))
 }
+
+# METADATA
+# description: the title and default severity of this rule's findings, from the package METADATA
+meta := {"title": a.title, "severity": a.custom.severity} if {
+	some entry in rego.metadata.chain()
+	a := entry.annotations
+	a.scope == "package"
+}

@@ -112,3 +112,11 @@ _complete(line) if {
 }
 
 _previous_total(i, key) := activity.total(activity.line(plan.previous_year(i), key))
+
+# METADATA
+# description: the title and default severity of this rule's findings, from the package METADATA
+meta := {"title": a.title, "severity": a.custom.severity} if {
+	some entry in rego.metadata.chain()
+	a := entry.annotations
+	a.scope == "package"
+}

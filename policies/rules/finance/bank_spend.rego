@@ -28,3 +28,11 @@ deny contains finding if {
 }
 
 not_applicable contains pay.not_applicable("bank staff spend", "bank_reduction_pct") if rounds.known
+
+# METADATA
+# description: the title and default severity of this rule's findings, from the package METADATA
+meta := {"title": a.title, "severity": a.custom.severity} if {
+	some entry in rego.metadata.chain()
+	a := entry.annotations
+	a.scope == "package"
+}

@@ -53,3 +53,11 @@ _years := {i: year |
 	some i, year in plan.plan_years
 	rounds.by_year("breakeven", year.year) == true
 }
+
+# METADATA
+# description: the title and default severity of this rule's findings, from the package METADATA
+meta := {"title": a.title, "severity": a.custom.severity} if {
+	some entry in rego.metadata.chain()
+	a := entry.annotations
+	a.scope == "package"
+}

@@ -61,3 +61,11 @@ deny contains plan.missing_figure(i, year, "in-year surplus", _in_year) if {
 
 # the control total is optional: a plan year without one is not checked
 _has_control_total(year) if object.get(year, _control_total, null) != null
+
+# METADATA
+# description: the title and default severity of this rule's findings, from the package METADATA
+meta := {"title": a.title, "severity": a.custom.severity} if {
+	some entry in rego.metadata.chain()
+	a := entry.annotations
+	a.scope == "package"
+}

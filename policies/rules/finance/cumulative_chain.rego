@@ -125,3 +125,11 @@ _expected_carried_forward(year) := exact.difference(exact.total([brought_forward
 	in_year := year.finance.surplus.in_year
 	drawn_down := year.finance.funding.return_of_excess_surplus
 }
+
+# METADATA
+# description: the title and default severity of this rule's findings, from the package METADATA
+meta := {"title": a.title, "severity": a.custom.severity} if {
+	some entry in rego.metadata.chain()
+	a := entry.annotations
+	a.scope == "package"
+}

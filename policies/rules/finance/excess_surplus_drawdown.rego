@@ -106,3 +106,11 @@ _excess(i, year) := {
 	"expected": _limit(year),
 	"actual": year.finance.funding.return_of_excess_surplus,
 }
+
+# METADATA
+# description: the title and default severity of this rule's findings, from the package METADATA
+meta := {"title": a.title, "severity": a.custom.severity} if {
+	some entry in rego.metadata.chain()
+	a := entry.annotations
+	a.scope == "package"
+}

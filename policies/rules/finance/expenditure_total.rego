@@ -81,3 +81,11 @@ _has_figures(year) if {
 }
 
 _sum_of_lines(year) := exact.total([object.get(year, path, null) | some path in _lines])
+
+# METADATA
+# description: the title and default severity of this rule's findings, from the package METADATA
+meta := {"title": a.title, "severity": a.custom.severity} if {
+	some entry in rego.metadata.chain()
+	a := entry.annotations
+	a.scope == "package"
+}

@@ -82,3 +82,11 @@ _surplus_after_savings(year) := exact.total([
 	exact.difference(year.finance.funding.total, year.finance.expenditure.total),
 	_qipp(year),
 ])
+
+# METADATA
+# description: the title and default severity of this rule's findings, from the package METADATA
+meta := {"title": a.title, "severity": a.custom.severity} if {
+	some entry in rego.metadata.chain()
+	a := entry.annotations
+	a.scope == "package"
+}

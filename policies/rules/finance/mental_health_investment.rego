@@ -151,3 +151,11 @@ _shortfall(i, year, previous) := {
 	"expected": _allocation_growth(year, previous),
 	"actual": _mh_growth(year, previous),
 }
+
+# METADATA
+# description: the title and default severity of this rule's findings, from the package METADATA
+meta := {"title": a.title, "severity": a.custom.severity} if {
+	some entry in rego.metadata.chain()
+	a := entry.annotations
+	a.scope == "package"
+}

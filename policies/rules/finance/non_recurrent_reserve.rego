@@ -73,3 +73,11 @@ _shortfall(i, year) := {
 	"expected": exact.share(_min_pct, plan.allocation(year)),
 	"actual": year.finance.reserves.non_recurrent,
 }
+
+# METADATA
+# description: the title and default severity of this rule's findings, from the package METADATA
+meta := {"title": a.title, "severity": a.custom.severity} if {
+	some entry in rego.metadata.chain()
+	a := entry.annotations
+	a.scope == "package"
+}

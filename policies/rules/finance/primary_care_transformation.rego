@@ -97,3 +97,11 @@ _last := max(object.keys(plan.plan_years))
 _period := plan.plan_years[_first].year if _first == _last
 
 _period := sprintf("%s to %s", [plan.plan_years[_first].year, plan.plan_years[_last].year]) if _first != _last
+
+# METADATA
+# description: the title and default severity of this rule's findings, from the package METADATA
+meta := {"title": a.title, "severity": a.custom.severity} if {
+	some entry in rego.metadata.chain()
+	a := entry.annotations
+	a.scope == "package"
+}

@@ -86,3 +86,11 @@ _stretch(i, year) := {
 	"expected": exact.share(_max_pct, plan.allocation(year)),
 	"actual": _qipp(year),
 }
+
+# METADATA
+# description: the title and default severity of this rule's findings, from the package METADATA
+meta := {"title": a.title, "severity": a.custom.severity} if {
+	some entry in rego.metadata.chain()
+	a := entry.annotations
+	a.scope == "package"
+}

@@ -61,3 +61,11 @@ _asked := {i: year |
 }
 
 _years := _asked if not plan.is_provider
+
+# METADATA
+# description: the title and default severity of this rule's findings, from the package METADATA
+meta := {"title": a.title, "severity": a.custom.severity} if {
+	some entry in rego.metadata.chain()
+	a := entry.annotations
+	a.scope == "package"
+}

@@ -40,3 +40,11 @@ deny contains plan.missing_figure(i, year, "unidentified QIPP", _unidentified) i
 	some i, year in plan.plan_years
 	not plan.has_figure(year, _unidentified)
 }
+
+# METADATA
+# description: the title and default severity of this rule's findings, from the package METADATA
+meta := {"title": a.title, "severity": a.custom.severity} if {
+	some entry in rego.metadata.chain()
+	a := entry.annotations
+	a.scope == "package"
+}

@@ -62,3 +62,11 @@ _target_years[i] := year if {
 	some i, year in fp.years
 	year.year == input.footprint.balance_year
 }
+
+# METADATA
+# description: the title and default severity of this rule's findings, from the package METADATA
+meta := {"title": a.title, "severity": a.custom.severity} if {
+	some entry in rego.metadata.chain()
+	a := entry.annotations
+	a.scope == "package"
+}

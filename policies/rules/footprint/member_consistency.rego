@@ -172,3 +172,11 @@ _member_plan_years contains [i, j, f, p, py] if {
 	f.code == p.organisation.code
 	is_number(f.surplus_after_stf)
 }
+
+# METADATA
+# description: the title and default severity of this rule's findings, from the package METADATA
+meta := {"title": a.title, "severity": a.custom.severity} if {
+	some entry in rego.metadata.chain()
+	a := entry.annotations
+	a.scope == "package"
+}

@@ -98,3 +98,11 @@ _provider_figures contains [i, year, j, f] if {
 	some j, f in object.get(year, "members", [])
 	fp.members[f.code].type == "provider"
 }
+
+# METADATA
+# description: the title and default severity of this rule's findings, from the package METADATA
+meta := {"title": a.title, "severity": a.custom.severity} if {
+	some entry in rego.metadata.chain()
+	a := entry.annotations
+	a.scope == "package"
+}

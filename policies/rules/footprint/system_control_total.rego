@@ -81,3 +81,11 @@ _checked[i] := year if {
 	some i, year in fp.years
 	_years[year.year]
 }
+
+# METADATA
+# description: the title and default severity of this rule's findings, from the package METADATA
+meta := {"title": a.title, "severity": a.custom.severity} if {
+	some entry in rego.metadata.chain()
+	a := entry.annotations
+	a.scope == "package"
+}

@@ -64,3 +64,11 @@ _without(i, year, amount) := sprintf(
 }
 
 else := ""
+
+# METADATA
+# description: the title and default severity of this rule's findings, from the package METADATA
+meta := {"title": a.title, "severity": a.custom.severity} if {
+	some entry in rego.metadata.chain()
+	a := entry.annotations
+	a.scope == "package"
+}

@@ -36,3 +36,11 @@ deny contains finding if {
 }
 
 _mitigated(risk) if trim_space(object.get(risk, "mitigation", "")) != ""
+
+# METADATA
+# description: the title and default severity of this rule's findings, from the package METADATA
+meta := {"title": a.title, "severity": a.custom.severity} if {
+	some entry in rego.metadata.chain()
+	a := entry.annotations
+	a.scope == "package"
+}

@@ -68,3 +68,11 @@ _approved_on := input.sign_off.governing_body_approved_on if is_string(input.sig
 _approved_on_field := "sign_off.governing_body_approved_on"
 
 _submitted_on := input.submission.submitted_on if is_string(input.submission.submitted_on)
+
+# METADATA
+# description: the title and default severity of this rule's findings, from the package METADATA
+meta := {"title": a.title, "severity": a.custom.severity} if {
+	some entry in rego.metadata.chain()
+	a := entry.annotations
+	a.scope == "package"
+}

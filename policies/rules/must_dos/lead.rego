@@ -32,3 +32,11 @@ _has_lead(n) if {
 	some entry in must_dos.entries(n)
 	must_dos.has_text(object.get(entry, "lead", ""))
 }
+
+# METADATA
+# description: the title and default severity of this rule's findings, from the package METADATA
+meta := {"title": a.title, "severity": a.custom.severity} if {
+	some entry in rego.metadata.chain()
+	a := entry.annotations
+	a.scope == "package"
+}

@@ -40,3 +40,11 @@ _listed(n) := {key |
 	some entry in must_dos.entries(n)
 	some key in object.get(entry, "metrics", [])
 }
+
+# METADATA
+# description: the title and default severity of this rule's findings, from the package METADATA
+meta := {"title": a.title, "severity": a.custom.severity} if {
+	some entry in rego.metadata.chain()
+	a := entry.annotations
+	a.scope == "package"
+}

@@ -58,3 +58,11 @@ _due_dates(n) := sort([due |
 	some m in _milestones(n)
 	due := m.due
 ])
+
+# METADATA
+# description: the title and default severity of this rule's findings, from the package METADATA
+meta := {"title": a.title, "severity": a.custom.severity} if {
+	some entry in rego.metadata.chain()
+	a := entry.annotations
+	a.scope == "package"
+}

@@ -69,3 +69,11 @@ _milestones := {i: ms |
 	some i, entry in object.get(input, "must_dos", [])
 	ms := object.get(entry, "milestones", [])
 }
+
+# METADATA
+# description: the title and default severity of this rule's findings, from the package METADATA
+meta := {"title": a.title, "severity": a.custom.severity} if {
+	some entry in rego.metadata.chain()
+	a := entry.annotations
+	a.scope == "package"
+}

@@ -108,3 +108,11 @@ _no_better(i, year, previous, reason) := {
 	"expected": previous.performance.ae_12hr.plan,
 	"actual": year.performance.ae_12hr.plan,
 }
+
+# METADATA
+# description: the title and default severity of this rule's findings, from the package METADATA
+meta := {"title": a.title, "severity": a.custom.severity} if {
+	some entry in rego.metadata.chain()
+	a := entry.annotations
+	a.scope == "package"
+}

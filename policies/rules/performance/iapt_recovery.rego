@@ -31,3 +31,11 @@ not_applicable contains performance.not_applicable_reason(_key) if {
 	rounds.known
 	not performance.applies(_key)
 }
+
+# METADATA
+# description: the title and default severity of this rule's findings, from the package METADATA
+meta := {"title": a.title, "severity": a.custom.severity} if {
+	some entry in rego.metadata.chain()
+	a := entry.annotations
+	a.scope == "package"
+}

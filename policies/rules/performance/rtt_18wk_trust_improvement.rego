@@ -36,3 +36,11 @@ deny contains finding if {
 }
 
 not_applicable contains performance.improvement_not_applicable(_key) if rounds.known
+
+# METADATA
+# description: the title and default severity of this rule's findings, from the package METADATA
+meta := {"title": a.title, "severity": a.custom.severity} if {
+	some entry in rego.metadata.chain()
+	a := entry.annotations
+	a.scope == "package"
+}
