@@ -4,18 +4,24 @@
 # planassure's ratio to each peer, and the CPU time (user + system) each tool
 # spends per plan, which says how much of a lead comes from doing less work and
 # how much from using more cores; the three finding counts must agree (exit 1
-# if not). Then a one-plan cold run of each tool (median of 10), and the cost
-# with the rule set doubled.
+# if not). Then a one-plan cold run of each tool (median of 10), the cost
+# with the rule set doubled, a re-check (a batch checked, 1% of its plans
+# changed, checked again) with and without planassure's result cache and with
+# conftest, and planassure's cost as the batch grows.
 #
-#   BENCH_SIZES="1000 10000"  plan counts (default)
-#   BENCH_DOUBLED=1000        plan count for the doubled rule set ("" to skip)
+#   BENCH_SIZES="1000 10000"        plan counts (default; "" to skip)
+#   BENCH_DOUBLED=1000              plan count for the doubled rule set ("" to skip)
+#   BENCH_RECHECK=10000             plan count for the re-check ("" to skip)
+#   BENCH_SCALE="1000 10000 100000" plan counts for planassure's growth ("" to skip)
 #   BENCH_SEED=1
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 CONFTEST_VERSION=v0.71.1 # latest the Go module proxy served when pinned
-SIZES=${BENCH_SIZES:-1000 10000}
+SIZES=${BENCH_SIZES-1000 10000}
 DOUBLED=${BENCH_DOUBLED-1000}
+RECHECK=${BENCH_RECHECK-10000}
+SCALE=${BENCH_SCALE-1000 10000 100000}
 SEED=${BENCH_SEED:-1}
 B=$PWD/.bench
 mkdir -p "$B/bin"
@@ -118,7 +124,7 @@ PLAN=plans/06W-2017-19.json
 echo
 echo "cold: one plan ($PLAN), new process per run, median of 10"
 pa_cold=$(median_ms "$PA" check -o json "$PLAN")
-ct_cold=$(median_ms "$CONFTEST" test --no-color -p policies -o json "$PLAN")
+ct_cold=$(median_ms "$CONFTEST" test --no-color --namespace planassure.main -p policies -o json "$PLAN")
 opa_cold=$(median_ms "$OPA" eval -d policies -i "$PLAN" -f raw 'count(data.planassure.main.deny)')
 printf '  %-12s %6s ms\n' planassure "$pa_cold" conftest "$ct_cold" "opa eval" "$opa_cold"
 
@@ -133,12 +139,73 @@ if [ -n "$DOUBLED" ]; then
 		area=$(basename "$(dirname "$f")")
 		for root in "$D/full" "$D/extra"; do
 			mkdir -p "$root/rules/${area}2"
-			sed "s/^package rules\.$area\./package planassure.rules.${area}2./" "$f" >"$root/rules/${area}2/$(basename "$f")"
+			sed "s/^package planassure\.rules\.$area\./package planassure.rules.${area}2./" "$f" >"$root/rules/${area}2/$(basename "$f")"
 		done
 	done
 	rm -f "$D"/full/*.go
 	generate "$DOUBLED"
 	# planassure keeps its built-in rules and loads the copies beside them
 	compare "$DOUBLED" "doubled rules ($(find "$D/full/rules" -name '*.rego' ! -name '*_test.rego' | wc -l) rule files)" "--policies $D/extra" "$D/full"
+fi
+# re-check: N plans checked, 1% of them changed (a resubmission: the
+# organisation's name edited), then the batch checked again. planassure with
+# --cache (the first run fills it), planassure without, and conftest.
+if [ -n "$RECHECK" ]; then
+	n=$RECHECK
+	generate "$n"
+	R=$B/recheck-$n C=$B/cache-$n
+	rm -rf "$R" "$C"
+	cp -r "$B/plans-$n" "$R"
+	timed pacold "$B/out.pacold" "$PA" check -o json --fail-on none --cache "$C" "$R"
+	cold_wall=$WALL cold_cpu=$CPU cold_rss=$RSS
+	cold_count=$("$B/bin/count" <"$B/out.pacold")
+	changed=0
+	while read -r f; do
+		sed -i '0,/"name": "/s//"name": "Resubmitted /' "$f"
+		changed=$((changed + 1))
+	done < <(find "$R" -name '*.json' | sort | awk 'NR % 100 == 1')
+	timed pahit "$B/out.pahit" "$PA" check -o json --fail-on none --cache "$C" "$R"
+	hit_wall=$WALL hit_cpu=$CPU hit_rss=$RSS
+	hit_count=$("$B/bin/count" <"$B/out.pahit")
+	timed panocache "$B/out.panocache" "$PA" check -o json --fail-on none "$R"
+	nc_wall=$WALL nc_cpu=$CPU nc_rss=$RSS
+	nc_count=$("$B/bin/count" <"$B/out.panocache")
+	timed ctre "$B/out.ctre" sh -c "find '$R' -name '*.json' | sort | xargs -n 2000 '$CONFTEST' test --no-color --namespace planassure.main -p policies -o json"
+	ct_wall=$WALL ct_cpu=$CPU ct_rss=$RSS
+	ct_count=$("$B/bin/count" <"$B/out.ctre")
+
+	printf '\nre-check: %s plans, %s of them changed, checked again\n' "$n" "$changed"
+	row='  %-30s %9s %12s %12s %10s %14s\n'
+	printf "$row" run "wall (s)" "CPU ms/plan" "peak RSS MB" findings "cached's lead"
+	printf "$row" "planassure, first run (cache)" "$cold_wall" "$(per_plan_ms "$n" "$cold_cpu")" "$((cold_rss / 1024))" "$cold_count" "$(ratio "$hit_wall" "$cold_wall")x"
+	printf "$row" "planassure --cache, re-check" "$hit_wall" "$(per_plan_ms "$n" "$hit_cpu")" "$((hit_rss / 1024))" "$hit_count" "1.0x"
+	printf "$row" "planassure, re-check, no cache" "$nc_wall" "$(per_plan_ms "$n" "$nc_cpu")" "$((nc_rss / 1024))" "$nc_count" "$(ratio "$hit_wall" "$nc_wall")x"
+	printf "$row" "conftest, re-check" "$ct_wall" "$(per_plan_ms "$n" "$ct_cpu")" "$((ct_rss / 1024))" "$ct_count" "$(ratio "$hit_wall" "$ct_wall")x"
+	if [ "$hit_count" != "$nc_count" ] || [ "$hit_count" != "$ct_count" ]; then
+		echo "  MISMATCH: the re-checks count different findings ($hit_count, $nc_count, $ct_count)" >&2
+		STATUS=1
+	fi
+	if ! cmp -s "$B/out.pahit" "$B/out.panocache"; then
+		echo "  MISMATCH: the cached re-check's report differs from the uncached one" >&2
+		STATUS=1
+	fi
+	rm -rf "$R" "$C"
+fi
+
+# growth: planassure alone (no cache) as the batch grows; plans beyond the
+# sizes above are generated here, and removed afterwards when over 10,000
+if [ -n "$SCALE" ]; then
+	echo
+	echo "growth: planassure check -o json, no cache"
+	row='  %-10s %9s %9s %12s %12s %10s\n'
+	printf "$row" plans "wall (s)" "plans/s" "CPU ms/plan" "peak RSS MB" findings
+	for n in $SCALE; do
+		generate "$n"
+		timed grow "$B/out.grow" "$PA" check -o json --fail-on none "$B/plans-$n"
+		printf "$row" "$n" "$WALL" "$(rate "$n" "$WALL")" "$(per_plan_ms "$n" "$CPU")" "$((RSS / 1024))" "$("$B/bin/count" <"$B/out.grow")"
+		if [ "$n" -gt 10000 ]; then
+			rm -rf "$B/plans-$n" "$B/input-$n.json" "$B/plans-$n.seed"
+		fi
+	done
 fi
 exit $STATUS

@@ -12,6 +12,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -59,6 +60,10 @@ type Engine struct {
 	timeout    time.Duration
 	hint       func(error) string
 	digest     string // PolicyDigest of the rules and data loaded
+	rulesSum   []byte // the policy digest, the plan schema and the timeout (see Digest)
+	digestOnce sync.Once
+	cacheKey   []byte
+	outcomes   outcomeTable
 }
 
 // Namespace is the root package of every policy: the entrypoint is
@@ -131,6 +136,7 @@ func New(ctx context.Context, fsys fs.FS, opts Options) (*Engine, error) {
 	if e.digest, err = PolicyDigest(fsys, opts.Local, opts.Data); err != nil {
 		return nil, err
 	}
+	e.rulesSum = rulesDigest(e.digest, e.timeout)
 	for id := range rules {
 		e.ids = append(e.ids, id)
 	}
@@ -354,7 +360,7 @@ func (e *Engine) evaluate(ctx context.Context, p plan.Plan, doc any) ([]Finding,
 			outcomes = append(outcomes, RuleOutcome{Rule: id, Outcome: OutcomePassed})
 		}
 	}
-	return findings, outcomes, nil
+	return findings, e.outcomes.intern(outcomes), nil
 }
 
 // roundTrip converts the evaluation result into typed values. Numbers arrive

@@ -31,6 +31,11 @@ type Config struct {
 	Stdin io.Reader
 	// Progress, when not nil, is called once per plan as it completes.
 	Progress func()
+	// Cache, when set, keeps each plan's result under a key over the plan's
+	// bytes, the engine's digest and these options (see checkInput): a plan
+	// checked before under the same rules is not decoded or evaluated again.
+	// Footprint documents checked with their members are not cached.
+	Cache ResultStore
 }
 
 // Runner checks batches of plans. It is safe for concurrent use.
@@ -75,6 +80,11 @@ func (r *Runner) Check(ctx context.Context, inputs []Input) engine.Report {
 	plans := make([]*plan.Plan, len(inputs))
 	var footprints []int
 	parallel(len(inputs), r.cfg.Jobs, func(i int) {
+		if !r.cfg.Footprints {
+			results[i] = r.checkInput(ctx, inputs[i])
+			r.tick()
+			return
+		}
 		p, err := r.Read(ctx, inputs[i])
 		switch {
 		case err != nil:
@@ -83,10 +93,8 @@ func (r *Runner) Check(ctx context.Context, inputs []Input) engine.Report {
 			plans[i] = &p
 			return // evaluated below, with its members
 		default:
-			if r.cfg.Footprints { // a footprint's members are kept until it is evaluated
-				plans[i] = &p
-			}
-			results[i] = r.evaluate(ctx, p)
+			plans[i] = &p // a footprint's members are kept until it is evaluated
+			results[i] = r.Evaluate(ctx, p)
 		}
 		r.tick()
 	})
@@ -107,13 +115,26 @@ func (r *Runner) Check(ctx context.Context, inputs []Input) engine.Report {
 
 // Read reads and decodes one input under the limits.
 func (r *Runner) Read(ctx context.Context, in Input) (plan.Plan, error) {
+	data, err := r.bytes(ctx, in)
+	if err != nil {
+		return plan.Plan{}, err
+	}
+	return plan.Decode(in.Path, data, r.cfg.Limits)
+}
+
+// bytes returns the bytes of one input under the size limit.
+func (r *Runner) bytes(ctx context.Context, in Input) ([]byte, error) {
 	if in.file {
-		return plan.Read(ctx, in.Path, r.cfg.Stdin, r.cfg.Limits)
+		data, err := plan.ReadFile(ctx, in.Path, r.cfg.Stdin, r.cfg.Limits)
+		if err != nil {
+			return nil, &plan.Error{Path: in.Path, Err: err}
+		}
+		return data, nil
 	}
 	if int64(len(in.Data)) > r.cfg.Limits.MaxFileSize {
-		return plan.Plan{}, &plan.Error{Path: in.Path, Err: &plan.TooLargeError{Limit: r.cfg.Limits.MaxFileSize}}
+		return nil, &plan.Error{Path: in.Path, Err: &plan.TooLargeError{Limit: r.cfg.Limits.MaxFileSize}}
 	}
-	return plan.Decode(in.Path, in.Data, r.cfg.Limits)
+	return in.Data, nil
 }
 
 // evaluate evaluates one plan, with its figures when Config.Figures.

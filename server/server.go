@@ -64,6 +64,9 @@ type Config struct {
 	// QueueTimeout is how long a check request waits for its turn before it is
 	// answered 503 with Retry-After.
 	QueueTimeout time.Duration
+	// Cache, when set, keeps each plan's result for the next request that sends
+	// the same bytes (see runner.Config.Cache).
+	Cache runner.ResultStore
 }
 
 // Server serves the check API and the upload page. It is safe for concurrent use.
@@ -213,7 +216,8 @@ func (s *Server) evaluate(w http.ResponseWriter, r *http.Request, figures bool) 
 	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.EvalTimeout)
 	defer cancel()
 	// one plan at a time: MaxInFlight requests at once share the CPUs
-	rep := runner.New(runner.Config{Engine: s.cfg.Engine, Limits: plan.Limits{MaxFileSize: s.cfg.MaxBody}, Figures: figures}).
+	rep := runner.New(runner.Config{Engine: s.cfg.Engine, Limits: plan.Limits{MaxFileSize: s.cfg.MaxBody}, Figures: figures,
+		Cache: s.cfg.Cache}).
 		Check(ctx, plans)
 	if err := ctx.Err(); err != nil {
 		if errors.Is(err, context.DeadlineExceeded) {

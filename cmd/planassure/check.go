@@ -34,6 +34,8 @@ type checkOptions struct {
 	// Footprint groups plans by organisation.stp under their footprint documents.
 	Footprint bool          `mapstructure:"footprint"`
 	Policy    policyOptions `mapstructure:",squash"`
+	// Cache is the result cache: a directory, "auto" or "" (see openCache).
+	Cache string `mapstructure:"cache"`
 	// Limits (see limits.go): the largest plan file, the deepest nesting, the
 	// longest evaluation of one plan.
 	Limits limitOptions `mapstructure:",squash"`
@@ -79,6 +81,7 @@ error, a plan that cannot be read, or policies that do not load.`,
 	f.Bool("footprint", false, "check each footprint (STP) document with the plans whose organisation.stp names it, and list their verdicts in its result")
 	addLimitFlags(f)
 	addPolicyFlags(f)
+	addCacheFlag(f)
 	return cmd
 }
 
@@ -122,6 +125,10 @@ func runCheck(ctx context.Context, opts checkOptions, args []string, stdin io.Re
 	if err != nil {
 		return usageError{err}
 	}
+	store, err := openCache(opts.Cache)
+	if err != nil {
+		return err
+	}
 	eng, err := opts.Policy.engine(ctx, engine.Options{Timeout: limits.timeout, Hint: hint})
 	if err != nil {
 		return err
@@ -132,7 +139,7 @@ func runCheck(ctx context.Context, opts checkOptions, args []string, stdin io.Re
 	}
 	bar := newProgress(opts.Progress, len(paths), stderr)
 	rep := runner.New(runner.Config{Engine: eng, Limits: limits.plan, Jobs: opts.Jobs, Footprints: opts.Footprint,
-		Figures: wantsFigures(opts.Format, opts.Reports), Stdin: stdin, Progress: bar.tick}).Check(ctx, runner.Files(paths))
+		Figures: wantsFigures(opts.Format, opts.Reports), Stdin: stdin, Progress: bar.tick, Cache: store}).Check(ctx, runner.Files(paths))
 	bar.finish()
 	if waivers != nil {
 		rep = runner.ApplyWaivers(rep, waivers, asOf)

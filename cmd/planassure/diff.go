@@ -14,12 +14,14 @@ import (
 	"github.com/planassure/planassure/engine"
 	"github.com/planassure/planassure/engine/output"
 	"github.com/planassure/planassure/plan"
+	"github.com/planassure/planassure/runner"
 )
 
 type diffOptions struct {
 	Format    string        `mapstructure:"format"`
 	FailOnNew string        `mapstructure:"fail-on-new"`
 	Policy    policyOptions `mapstructure:",squash"`
+	Cache     string        `mapstructure:"cache"`
 	Limits    limitOptions  `mapstructure:",squash"`
 }
 
@@ -57,6 +59,7 @@ disappeared, and removing a plan never fails the gate.`,
 	f.String("fail-on-new", "none", "exit 1 when the new version adds a finding at this severity or above: error, warning or none")
 	addPolicyFlags(f)
 	addLimitFlags(f)
+	addCacheFlag(f)
 	return cmd
 }
 
@@ -76,10 +79,15 @@ func runDiff(ctx context.Context, opts diffOptions, oldPath, newPath string, std
 	if err != nil {
 		return usageError{err}
 	}
+	store, err := openCache(opts.Cache)
+	if err != nil {
+		return err
+	}
 	eng, err := opts.Policy.engine(ctx, engine.Options{Timeout: limits.timeout, Hint: hint})
 	if err != nil {
 		return err
 	}
+	rn := runner.New(runner.Config{Engine: eng, Limits: limits.plan, Cache: store})
 	if oldPath == os.DevNull && newPath == os.DevNull {
 		return usageError{errors.New("diff: OLD and NEW cannot both be " + os.DevNull)}
 	}
@@ -92,7 +100,7 @@ func runDiff(ctx context.Context, opts diffOptions, oldPath, newPath string, std
 		if err != nil {
 			return p, engine.Result{}, err
 		}
-		return p, eng.Evaluate(ctx, p), nil
+		return p, rn.Evaluate(ctx, p), nil
 	}
 	oldPlan, before, err := side(oldPath)
 	if err != nil {

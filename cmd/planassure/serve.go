@@ -22,6 +22,7 @@ type serveOptions struct {
 	MaxInFlight     int           `mapstructure:"max-in-flight"`
 	QueueTimeout    time.Duration `mapstructure:"queue-timeout"`
 	Policy          policyOptions `mapstructure:",squash"`
+	Cache           string        `mapstructure:"cache"`
 }
 
 func newServeCmd(v *viper.Viper) *cobra.Command {
@@ -61,6 +62,10 @@ down gracefully.`,
 				return usageError{fmt.Errorf("--max-in-flight %d: at least 1", opts.MaxInFlight)}
 			}
 			ctx := cmd.Context()
+			store, err := openCache(opts.Cache)
+			if err != nil {
+				return err
+			}
 			eng, err := opts.Policy.engine(ctx, engine.Options{Hint: server.Hint})
 			if err != nil {
 				return err
@@ -75,7 +80,7 @@ down gracefully.`,
 				"max_in_flight", opts.MaxInFlight, "queue_timeout", opts.QueueTimeout.String())
 			srv := server.New(server.Config{Engine: eng, MaxBody: maxBody, EvalTimeout: opts.EvalTimeout,
 				ShutdownTimeout: opts.ShutdownTimeout, Logger: logger,
-				MaxInFlight: opts.MaxInFlight, QueueTimeout: opts.QueueTimeout})
+				MaxInFlight: opts.MaxInFlight, QueueTimeout: opts.QueueTimeout, Cache: store})
 			if err := srv.Serve(ctx, ln); err != nil {
 				return err
 			}
@@ -91,6 +96,7 @@ down gracefully.`,
 	f.Int("max-in-flight", server.DefaultMaxInFlight(), "check requests read and evaluated at once; more wait")
 	f.Duration("queue-timeout", server.DefaultQueueTimeout, "how long a check request waits for its turn before a 503")
 	addPolicyFlags(f)
+	addCacheFlag(f)
 	return cmd
 }
 

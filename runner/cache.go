@@ -1,0 +1,118 @@
+package runner
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/planassure/planassure/cache"
+	"github.com/planassure/planassure/engine"
+	"github.com/planassure/planassure/plan"
+)
+
+// ResultStore keeps encoded results by key: a *cache.Dir, or anything that
+// behaves like one. Get must return only what Put stored under the key.
+type ResultStore interface {
+	Get(cache.Key) ([]byte, bool)
+	Put(cache.Key, []byte) error
+}
+
+// checkInput is the per-plan step of a check without footprints: the input's
+// bytes are read, then (with Config.Cache) looked up by key, and only on a
+// miss decoded, validated and evaluated, the result stored for next time.
+// A hit gives the same result, byte for byte in every report.
+func (r *Runner) checkInput(ctx context.Context, in Input) engine.Result {
+	e := r.cfg.Engine
+	data, err := r.bytes(ctx, in)
+	if err != nil {
+		return e.Failed(in.Path, err)
+	}
+	var key cache.Key
+	if r.cfg.Cache != nil {
+		key = r.key(in.Path, data)
+		if res, ok := r.load(key, in.Path); ok {
+			return res
+		}
+	}
+	p, err := plan.Decode(in.Path, data, r.cfg.Limits)
+	if err != nil {
+		return e.Failed(in.Path, err)
+	}
+	res := r.evaluate(ctx, p)
+	if r.cfg.Cache != nil {
+		r.store(key, res)
+	}
+	return res
+}
+
+// Evaluate evaluates one plan already read, through the cache (Config.Cache)
+// when there is one: a footprint's member, which the footprint needs whole, or
+// the two versions diff compares figure by figure.
+func (r *Runner) Evaluate(ctx context.Context, p plan.Plan) engine.Result {
+	if r.cfg.Cache == nil {
+		return r.evaluate(ctx, p)
+	}
+	key := r.key(p.Path, p.Raw())
+	if res, ok := r.load(key, p.Path); ok {
+		return res
+	}
+	res := r.evaluate(ctx, p)
+	r.store(key, res)
+	return res
+}
+
+// key is the cache key of a plan's bytes: the engine's digest (policies, data,
+// timeout, program), the reading options, whether results carry figures, the
+// decoder (by the path's extension) and the bytes. Waivers are applied to a
+// report after the cache, and the path is not part of a result stored.
+func (r *Runner) key(path string, data []byte) cache.Key {
+	return cache.NewHasher().
+		Add(r.cfg.Engine.Digest()).
+		AddString(fmt.Sprintf("limits %+v figures %t ext %s", r.cfg.Limits, r.cfg.Figures, strings.ToLower(filepath.Ext(path)))).
+		Add(data).Key()
+}
+
+// cachedEntry is what the cache holds for one plan: its result without the
+// path it was read from (the same bytes may be checked under another name),
+// and the figures, which a Result does not encode.
+type cachedEntry struct {
+	Result  engine.Result       `json:"result"`
+	Figures *engine.PlanFigures `json:"figures,omitempty"`
+}
+
+// load returns the result stored under key, named path; an entry that does not
+// decode to a result the engine could have given is a miss (and is overwritten).
+func (r *Runner) load(key cache.Key, path string) (engine.Result, bool) {
+	b, ok := r.cfg.Cache.Get(key)
+	if !ok {
+		return engine.Result{}, false
+	}
+	var c cachedEntry
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber() // figures stay exact, as the evaluation gives them
+	if err := dec.Decode(&c); err != nil || dec.More() || !r.cfg.Engine.WellFormed(c.Result) ||
+		(c.Figures != nil) != r.cfg.Figures && c.Result.Kind == "" {
+		return engine.Result{}, false
+	}
+	c.Result.Plan, c.Result.Figures = path, c.Figures
+	return r.cfg.Engine.Shared(c.Result), true
+}
+
+// store keeps res under key. Results with problems (an unreadable plan, a
+// timeout) are not kept: they are cheap to find again, or depend on more than
+// the plan; nor are footprints' (they depend on their members).
+func (r *Runner) store(key cache.Key, res engine.Result) {
+	if len(res.Problems) > 0 || len(res.Members) > 0 || res.Kind != "" && r.cfg.Footprints {
+		return
+	}
+	c := cachedEntry{Result: res, Figures: res.Figures}
+	c.Result.Plan, c.Result.Figures = "", nil
+	b, err := json.Marshal(c)
+	if err != nil {
+		return
+	}
+	_ = r.cfg.Cache.Put(key, b) // a cache that cannot be written costs speed, never a result
+}

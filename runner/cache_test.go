@@ -1,0 +1,154 @@
+package runner_test
+
+import (
+	"context"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/planassure/planassure/cache"
+	"github.com/planassure/planassure/engine"
+	"github.com/planassure/planassure/plan"
+	"github.com/planassure/planassure/policies"
+	"github.com/planassure/planassure/runner"
+)
+
+// counting is a cache directory that counts hits.
+type counting struct {
+	*cache.Dir
+	hits atomic.Int64
+}
+
+func (c *counting) Get(k cache.Key) ([]byte, bool) {
+	v, ok := c.Dir.Get(k)
+	if ok {
+		c.hits.Add(1)
+	}
+	return v, ok
+}
+
+var shippedPlans = []string{"../plans/06W-2017-19.json", "../plans/08Q-2016-17.json",
+	"../plans/99X-2017-19-deficit.json", "../plans/E54000038-2016-17-somerset.json"}
+
+// TestCachedResultsAreTheResults: two engines (as two processes would) share
+// one cache directory and check the shipped plans at once, again and again;
+// every result equals the uncached one, and the repeats are hits.
+func TestCachedResultsAreTheResults(t *testing.T) {
+	ctx := context.Background()
+	plain, err := engine.New(ctx, policies.FS, engine.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := runner.New(runner.Config{Engine: plain}).Check(ctx, runner.Files(shippedPlans))
+	dir, err := cache.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	store := &counting{Dir: dir}
+	var wg sync.WaitGroup
+	for range 2 {
+		eng, err := engine.New(ctx, policies.FS, engine.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rn := runner.New(runner.Config{Engine: eng, Jobs: 2, Cache: store})
+		for range 3 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for range 3 {
+					got := rn.Check(ctx, runner.Files(shippedPlans))
+					if diff := cmp.Diff(want, got); diff != "" {
+						t.Errorf("cached check differs (-want +got):\n%s", diff)
+						return
+					}
+				}
+			}()
+		}
+	}
+	wg.Wait()
+	if store.hits.Load() == 0 {
+		t.Error("no result came from the cache")
+	}
+	if n := dir.Len(); n != len(shippedPlans) {
+		t.Errorf("%d entries, want one per plan (%d)", n, len(shippedPlans))
+	}
+}
+
+// TestForeignEntryIsRewritten: an entry that checks out as a file but does not
+// hold a result (another program's, or a bug's) is evaluated afresh and
+// overwritten.
+func TestForeignEntryIsRewritten(t *testing.T) {
+	ctx := context.Background()
+	dir, err := cache.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	store := &recording{Dir: dir}
+	eng, err := engine.New(ctx, policies.FS, engine.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rn := runner.New(runner.Config{Engine: eng, Cache: store})
+	want := rn.Check(ctx, runner.Files(shippedPlans[:1]))
+	if len(store.keys) != 1 {
+		t.Fatalf("%d entries written, want 1", len(store.keys))
+	}
+	for _, junk := range []string{`{"result": {"plan": "x"}}`, `[1, 2]`, `{"result": {"findings": [], "problems": [{"message": "stale"}]}}`, `{`,
+		`{"result": {"findings": [], "verdict": "assured"}}`, `{"result": {"findings": [], "verdict": "error", "rules": []}}`} {
+		if err := dir.Put(store.keys[0], []byte(junk)); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want, rn.Check(ctx, runner.Files(shippedPlans[:1]))); diff != "" {
+			t.Errorf("entry %s trusted (-want +got):\n%s", junk, diff)
+		}
+		if v, _ := dir.Get(store.keys[0]); string(v) == junk {
+			t.Errorf("entry %s not rewritten", junk)
+		}
+	}
+}
+
+// recording is a cache directory that records the keys put.
+type recording struct {
+	*cache.Dir
+	mu   sync.Mutex
+	keys []cache.Key
+}
+
+func (r *recording) Put(k cache.Key, v []byte) error {
+	r.mu.Lock()
+	r.keys = append(r.keys, k)
+	r.mu.Unlock()
+	return r.Dir.Put(k, v)
+}
+
+// TestCacheKeyCoversTheRules: the same plan under other data, another
+// timeout, other limits or with figures is another entry.
+func TestCacheKeyCoversTheRules(t *testing.T) {
+	ctx := context.Background()
+	dir, err := cache.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, c := range []struct {
+		opts engine.Options
+		cfg  runner.Config
+	}{
+		{}, {opts: engine.Options{Data: map[string]any{"x": 1}}}, {opts: engine.Options{Data: map[string]any{"x": 2}}},
+		{opts: engine.Options{Timeout: time.Minute}}, {cfg: runner.Config{Limits: plan.Limits{MaxDepth: 40}}},
+		{cfg: runner.Config{Figures: true}},
+	} {
+		eng, err := engine.New(ctx, policies.FS, c.opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.cfg.Engine, c.cfg.Cache = eng, dir
+		runner.New(c.cfg).Check(ctx, runner.Files(shippedPlans[:1]))
+		if n := dir.Len(); n != i+1 {
+			t.Errorf("case %d: %d entries, want %d", i, n, i+1)
+		}
+	}
+}
