@@ -52,6 +52,7 @@ type Engine struct {
 	rules      map[string]Rule
 	ids        []string
 	query      rego.PreparedEvalQuery
+	figures    rego.PreparedEvalQuery    // figuresQuery: the standards of one plan, as the policies resolve them
 	rounds     []string                  // known planning rounds, sorted; nil when the policies define none
 	thresholds map[string]map[string]any // data.planassure.lib.rounds.thresholds: round -> threshold key -> value
 	metrics    []Metric                  // data.planassure.lib.performance.metrics, in report order
@@ -120,7 +121,16 @@ func New(ctx context.Context, fsys fs.FS, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("prepare query: %w", err)
 	}
-	e := &Engine{rules: rules, query: q, timeout: opts.Timeout, hint: opts.Hint}
+	fq, err := rego.New(
+		rego.Query(figuresQuery),
+		rego.Compiler(c),
+		rego.Store(store),
+		rego.StrictBuiltinErrors(true),
+	).PrepareForEval(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("prepare figures query: %w", err)
+	}
+	e := &Engine{rules: rules, query: q, figures: fq, timeout: opts.Timeout, hint: opts.Hint}
 	if e.timeout <= 0 {
 		e.timeout = DefaultTimeout
 	}

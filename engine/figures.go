@@ -1,11 +1,15 @@
 package engine
 
 import (
+	"context"
 	"encoding/json"
 	"math/big"
 	"sort"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
 
 	"github.com/planassure/planassure/plan"
 )
@@ -44,6 +48,18 @@ type YearFigures struct {
 	NonRecurrent      json.Number `json:"non_recurrent_reserve,omitempty"`
 	Uncommitted       json.Number `json:"uncommitted_reserve,omitempty"`
 
+	// DeficitSupport is the deficit support the in-year position includes;
+	// SystemInYear the net system position an ICB's plan carries.
+	DeficitSupport json.Number `json:"deficit_support,omitempty"`
+	SystemInYear   json.Number `json:"system_in_year,omitempty"`
+
+	// What the round's finance rules ask of a plan year, as the policies
+	// resolve it (lib.rounds.by_year): break even (in-year position at least
+	// 0), break even without deficit support, a balanced net system position.
+	Breakeven          bool `json:"breakeven,omitempty"`
+	DeficitSupportExit bool `json:"deficit_support_exit,omitempty"`
+	SystemBalance      bool `json:"system_balance,omitempty"`
+
 	// The thresholds of the round, for plan years only: a percentage of
 	// allocation and the amount it asks for. The policies name each line's
 	// threshold key (lib.plan.finance_thresholds, keyed by these fields'
@@ -69,16 +85,23 @@ type MetricFigures struct {
 	Key           string       `json:"key"` // "ae_4hr"
 	Label         string       `json:"label"`
 	LowerIsBetter bool         `json:"lower_is_better,omitempty"` // the standard is a maximum
+	Unit          string       `json:"unit"`                      // "%" or "minutes"
 	Years         []MetricYear `json:"years"`
 }
 
-// MetricYear is a metric's plan for one plan year (percent, 0-100).
+// MetricYear is a metric's plan for one plan year, in the metric's unit.
 type MetricYear struct {
-	Year         string        `json:"year"`
-	Plan         json.Number   `json:"plan,omitempty"`
-	Monthly      []json.Number `json:"monthly,omitempty"` // April to March, when given
-	Standard     json.Number   `json:"standard,omitempty"`
-	RecoveryPlan bool          `json:"recovery_plan,omitempty"`
+	Year    string        `json:"year"`
+	Plan    json.Number   `json:"plan,omitempty"`
+	Monthly []json.Number `json:"monthly,omitempty"` // April to March, when given
+	// Standard is the level the rules hold the year to
+	// (lib.performance.standards): the round's threshold for the plan's
+	// organisation type, or a trust's own improvement target (StandardKind
+	// "trust"); YearAverage where the round judges the mean of the months.
+	Standard     json.Number `json:"standard,omitempty"`
+	StandardKind string      `json:"standard_kind,omitempty"` // "round" or "trust"
+	YearAverage  bool        `json:"year_average,omitempty"`
+	RecoveryPlan bool        `json:"recovery_plan,omitempty"`
 }
 
 // Metric is one performance metric as the policies describe it
@@ -88,6 +111,7 @@ type Metric struct {
 	Label         string `json:"label"`           // in words for a message: "cancer 2-week wait from urgent GP referral"
 	LowerIsBetter bool   `json:"lower_is_better"` // the standard is a maximum
 	Threshold     string `json:"threshold"`       // its threshold key in a round: "performance.ae_4hr"
+	Unit          string `json:"unit,omitempty"`  // "%" or "minutes" (lib.performance.units); "" reads as "%"
 }
 
 // Metrics returns the performance metrics the policies define, in the order
@@ -130,6 +154,7 @@ func title(label string) string {
 // Figures extracts the figures of p a report draws, with the thresholds of
 // its round. It never fails: a figure the plan lacks is left empty.
 func (e *Engine) Figures(p plan.Plan) *PlanFigures {
+	rules := e.planStandards(p)
 	root, _ := p.Doc.(map[string]any)
 	years, _ := root["years"].([]any)
 	f := &PlanFigures{Years: []YearFigures{}, Submission: Submission{
@@ -154,7 +179,12 @@ func (e *Engine) Figures(p plan.Plan) *PlanFigures {
 		yf.Contingency = numAt(year, "finance", "reserves", "contingency")
 		yf.NonRecurrent = numAt(year, "finance", "reserves", "non_recurrent")
 		yf.Uncommitted = numAt(year, "finance", "reserves", "non_recurrent_uncommitted")
+		yf.DeficitSupport = numAt(year, "finance", "deficit_support")
+		yf.SystemInYear = numAt(year, "finance", "surplus", "system_in_year")
 		if yf.IsPlan() {
+			yf.Breakeven = rules.Breakeven[yf.Year]
+			yf.DeficitSupportExit = rules.DeficitSupportExit[yf.Year]
+			yf.SystemBalance = rules.SystemBalance[yf.Year]
 			planYears = append(planYears, year)
 			yf.CumulativeSurplusMin = e.pctThreshold(p.Round, e.finance["cumulative_surplus"], yf.Year, alloc)
 			yf.ContingencyMin = e.pctThreshold(p.Round, e.finance["contingency"], yf.Year, alloc)
@@ -164,11 +194,18 @@ func (e *Engine) Figures(p plan.Plan) *PlanFigures {
 		f.Years = append(f.Years, yf)
 	}
 	for _, m := range e.metrics {
-		mf := MetricFigures{Key: m.Key, Label: title(m.Label), LowerIsBetter: m.LowerIsBetter}
+		unit := m.Unit
+		if unit == "" {
+			unit = "%"
+		}
+		mf := MetricFigures{Key: m.Key, Label: title(m.Label), LowerIsBetter: m.LowerIsBetter, Unit: unit}
 		given := false
 		for _, year := range planYears {
 			fy := strAt(year, "year")
-			my := MetricYear{Year: fy, Standard: e.yearThreshold(p.Round, m.Threshold, fy)}
+			my := MetricYear{Year: fy}
+			if st, ok := rules.Standards[m.Key][fy]; ok {
+				my.Standard, my.StandardKind, my.YearAverage = st.Threshold, st.Kind, st.YearAverage
+			}
 			if metric, ok := lookup(year, []string{"performance", m.Key}).(map[string]any); ok {
 				my.Plan = numAt(metric, "plan")
 				if monthly, ok := metric["monthly"].([]any); ok {
@@ -190,6 +227,64 @@ func (e *Engine) Figures(p plan.Plan) *PlanFigures {
 		}
 	}
 	return f
+}
+
+// figuresQuery reads what the policies hold one plan to, for its figures: the
+// standard of each metric per plan year (lib.performance.standards, resolved
+// by round, year and organisation type) and the plan years in which the
+// round's finance rules ask for breakeven, an exit from deficit support and a
+// balanced net system position (lib.rounds.finance_asks).
+const figuresQuery = `standards := [x | x := data.planassure.lib.performance.standards]
+asks := [x | x := data.planassure.lib.rounds.finance_asks]`
+
+// Standard is the standard of a metric in one plan year (lib.performance.standards).
+type Standard struct {
+	Threshold   json.Number `json:"threshold"`
+	Kind        string      `json:"kind"`
+	YearAverage bool        `json:"year_average"`
+}
+
+// planRules is what the policies hold one plan to, for its figures.
+type planRules struct {
+	Standards          map[string]map[string]Standard // metric key -> financial year
+	Breakeven          map[string]bool
+	DeficitSupportExit map[string]bool
+	SystemBalance      map[string]bool
+}
+
+// planStandards evaluates figuresQuery on p. A plan the policies cannot
+// evaluate (its result reports the error) has no standards drawn.
+func (e *Engine) planStandards(p plan.Plan) planRules {
+	var out planRules
+	if e.rounds != nil && !contains(e.rounds, p.Round) {
+		return out
+	}
+	input, err := ast.InterfaceToValue(p.Doc)
+	if err != nil {
+		return out
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), e.timeout)
+	defer cancel()
+	rs, err := e.figures.Eval(ctx, rego.EvalParsedInput(input))
+	if err != nil || len(rs) != 1 {
+		return out
+	}
+	var standards []map[string]map[string]Standard
+	if roundTrip(rs[0].Bindings["standards"], &standards) == nil && len(standards) > 0 {
+		out.Standards = standards[0]
+	}
+	var asks []map[string][]string
+	if roundTrip(rs[0].Bindings["asks"], &asks) == nil && len(asks) > 0 {
+		years := func(name string) map[string]bool {
+			m := map[string]bool{}
+			for _, fy := range asks[0][name] {
+				m[fy] = true
+			}
+			return m
+		}
+		out.Breakeven, out.DeficitSupportExit, out.SystemBalance = years("breakeven"), years("deficit_support_exit"), years("system_balance")
+	}
+	return out
 }
 
 // allocationOf is the allocation of a year, exactly: the sum of the lines the
@@ -276,4 +371,14 @@ func sumAny(ns ...json.Number) json.Number {
 		return ""
 	}
 	return sumOf(given...)
+}
+
+// Difference is a − b exactly; "" when either is missing.
+func Difference(a, b json.Number) json.Number {
+	x, ok1 := new(big.Rat).SetString(a.String())
+	y, ok2 := new(big.Rat).SetString(b.String())
+	if a == "" || b == "" || !ok1 || !ok2 {
+		return ""
+	}
+	return json.Number(plan.Decimal(new(big.Rat).Sub(x, y)))
 }

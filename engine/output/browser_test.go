@@ -128,7 +128,7 @@ func TestBrowserReport(t *testing.T) {
 	charts := 0
 	for _, res := range r.Results {
 		if res.Figures != nil {
-			charts += 4 + len(res.Figures.Performance)
+			charts += financeChartCount(res.Figures) + len(res.Figures.Performance)
 		}
 	}
 	var height, matrixBottom int

@@ -55,6 +55,46 @@ minutes := {"cat2_mean_minutes"}
 
 # METADATA
 # description: |
+#   the unit each metric's levels are written in, for reports' axes and text: "minutes"
+#   for the metrics in minutes, "%" for the rest
+units := {key: unit |
+	some key, _ in labels
+	unit := _unit_name(key)
+}
+
+_unit_name(key) := "minutes" if {
+	key in minutes
+} else := "%"
+
+# METADATA
+# description: |
+#   the standard each metric is held to in each plan year of the plan, as the rules judge
+#   it: metric key -> financial year -> {"threshold", "kind"}. kind "round" is the round's
+#   threshold (the findings' expected); "trust" is the trust's own improvement target
+#   (the per-trust rule's expected), for a year where the round sets no threshold for a
+#   trust. year_average is true where the round judges the mean of the 12 months.
+standards[key][fy] := {"threshold": threshold, "kind": "round", "year_average": _is_year_average(key, fy)} if {
+	some key, by_year in _thresholds
+	some i, threshold in by_year
+	fy := plan.plan_years[i].year
+}
+
+standards[key][fy] := {"threshold": _target(key, year), "kind": "trust", "year_average": false} if {
+	some key, by_year in _improvement_years
+	some i, _ in by_year
+	year := plan.plan_years[i]
+	fy := year.year
+	not _thresholds[key][i]
+	_has_baseline(year, key)
+	is_number(year.performance[key].baseline)
+}
+
+_is_year_average(key, fy) if rounds.year_average(key, fy)
+
+default _is_year_average(_, _) := false
+
+# METADATA
+# description: |
 #   the service a metric measures: a trust's plan answers for a metric only where its
 #   organisation.services lists that service (a trust that lists none answers for all)
 services := {
@@ -548,6 +588,7 @@ metrics[key] := {
 	"label": label,
 	"lower_is_better": key in lower_is_better,
 	"threshold": sprintf("performance.%s", [key]),
+	"unit": units[key],
 } if {
 	some key, label in labels
 }

@@ -1,5 +1,6 @@
 package planassure.lib.performance_test
 
+import data.planassure.lib.current_fixture_test as current
 import data.planassure.lib.fixture_test as fixture
 import data.planassure.lib.performance
 import data.planassure.lib.rounds
@@ -340,6 +341,7 @@ test_pass_metrics_describe_every_label if {
 	performance.metrics.diagnostics_6wk == {
 		"label": "diagnostic waits of 6 weeks or more",
 		"lower_is_better": true, "threshold": "performance.diagnostics_6wk",
+		"unit": "%",
 	}
 	performance.metrics.ae_4hr.lower_is_better == false
 }
@@ -353,4 +355,41 @@ test_pass_order_names_labelled_metrics_once if {
 		performance.labels[key]
 	}
 	count({key | some key in performance.order}) == count(performance.order)
+}
+
+test_pass_units_minutes_and_percent if {
+	performance.units.cat2_mean_minutes == "minutes"
+	performance.units.ae_4hr == "%"
+	every key, _ in performance.labels {
+		performance.units[key] in {"minutes", "%"}
+	}
+	performance.metrics.cat2_mean_minutes.unit == "minutes"
+}
+
+test_fail_units_percent_is_not_minutes if {
+	performance.units.rtt_18wk != "minutes"
+}
+
+test_pass_standards_by_organisation_type if {
+	s := performance.standards with input as current.icb
+	s.rtt_18wk["2026/27"] == {"threshold": 70, "kind": "round", "year_average": false}
+	s.rtt_18wk["2028/29"].threshold == 92
+	not s.rtt_18wk["2027/28"]
+	s.ae_4hr["2028/29"] == {"threshold": 85, "kind": "round", "year_average": true}
+	s.cat2_mean_minutes["2026/27"].threshold == 25
+}
+
+test_pass_standards_trust_target_where_no_round_threshold if {
+	s := performance.standards with input as current.trust
+
+	# the round's 70 is an ICB's; the trust's target is 7% on its baseline of 60, or 65
+	s.rtt_18wk["2026/27"] == {"threshold": 65, "kind": "trust", "year_average": false}
+	s.rtt_18wk["2028/29"].kind == "round"
+	not s.cat2_mean_minutes
+}
+
+test_fail_standards_none_without_baseline if {
+	p := json.remove(current.trust, ["years/1/performance/rtt_18wk/baseline"])
+	s := performance.standards with input as p
+	not s.rtt_18wk["2026/27"]
 }

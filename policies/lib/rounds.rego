@@ -6,6 +6,8 @@
 #   the built-in ones key by key.
 package planassure.lib.rounds
 
+import data.planassure.lib.plan
+
 _builtin := {
 	"2016/17": {
 		"cumulative_surplus_pct": 1,
@@ -265,3 +267,22 @@ year_average(key, fy) if fy in current.year_average[key]
 #   the round's per-trust improvement target for metric key in financial year fy: an object
 #   with floor, baseline (the month) and points (percentage points) or relative_pct
 trust_improvement(key, fy) := current.trust_improvement[key][fy]
+
+# METADATA
+# description: |
+#   the plan years in which the round's finance rules hold the plan to a yes-or-no ask, by
+#   the round's name for it: breakeven (in-year position at least 0), deficit_support_exit
+#   (at least 0 without deficit support), system_balance (an ICB's net system position at
+#   least 0); each a set of financial years, read as the rules read it (by_year is true)
+finance_asks[name] contains fy if {
+	some name in {"breakeven", "deficit_support_exit", "system_balance"}
+	some year in plan.plan_years
+	fy := year.year
+	by_year(name, fy) == true
+	_asked_of_plan(name)
+}
+
+# the system balance is asked of an ICB's plan, not a trust's
+_asked_of_plan(name) if name != "system_balance"
+
+_asked_of_plan("system_balance") if not plan.is_provider

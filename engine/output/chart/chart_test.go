@@ -178,3 +178,34 @@ func TestNiceAxisRandom(t *testing.T) {
 		}
 	}
 }
+
+// TestTrajectoryMinutes: a trajectory in minutes reads in minutes on its axis,
+// its points and its text alternative, and its axis is not held under 100.
+func TestTrajectoryMinutes(t *testing.T) {
+	tr := Trajectory{ID: "cat2", Title: "Category 2 mean response", LowerIsBetter: true, Unit: "minutes", Years: []TrajectoryYear{
+		{Year: "2026/27", Plan: "30", Monthly: monthly("41", "-1", 12), Standard: "25"},
+		{Year: "2028/29", Plan: "18", Standard: "18", StandardNote: "judged on the average of the 12 months"},
+	}}
+	c := tr.Chart()
+	svg := render(t, c)
+	inside(t, c)
+	for _, want := range []string{"Minutes", "minutes by month", "<title>April 2026: 41.0 minutes</title>",
+		"plan 30 minutes, by month", "standard at most 25 minutes", "standard at most 18 minutes (judged on the average of the 12 months)"} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("the chart lacks %q", want)
+		}
+	}
+	for _, tk := range c.YTicks {
+		if strings.Contains(tk.Label, "%") {
+			t.Errorf("tick %q in percent", tk.Label)
+		}
+	}
+	if strings.Contains(c.Desc, "%") || strings.Contains(svg, "% of patients") {
+		t.Errorf("minutes read as a percentage: %s", c.Desc)
+	}
+	// Above 100 minutes the axis still covers the plan.
+	long := Trajectory{ID: "long", Title: "Long", Unit: "minutes", Years: []TrajectoryYear{{Year: "2026/27", Plan: "140", Standard: "25"}}}.Chart()
+	if v, _ := Rat(long.YTicks[len(long.YTicks)-1].Label); v == nil || v.Cmp(big.NewRat(140, 1)) < 0 {
+		t.Errorf("the axis ends under 140 minutes: %v", long.YTicks)
+	}
+}

@@ -7,20 +7,35 @@ import (
 	"strings"
 )
 
-// TrajectoryYear is one plan year of a trajectory (percent, 0-100).
+// TrajectoryYear is one plan year of a trajectory, in the trajectory's unit.
 type TrajectoryYear struct {
 	Year     string   // "2017/18": April 2017 to March 2018
 	Plan     string   // the year's planned level; "" when not given
 	Monthly  []string // April to March, when given
 	Standard string   // the standard the year is held to; "" when none
-	Note     string   // said in the description after the year's figures
+	// StandardNote says how the standard is read, after it in the description
+	// ("a trust's own target", "the average of the year").
+	StandardNote string
+	Note         string // said in the description after the year's figures
 }
 
 // Trajectory is a performance trajectory by month against its standard.
 type Trajectory struct {
 	ID, Title     string
 	Years         []TrajectoryYear
-	LowerIsBetter bool // the standard is a maximum
+	LowerIsBetter bool   // the standard is a maximum
+	Unit          string // "%" (the default, 0-100) or "minutes" (any number from 0)
+}
+
+// minutes reports whether the trajectory is in minutes, not percent.
+func (t Trajectory) minutes() bool { return t.Unit == "minutes" }
+
+// value is v in the trajectory's unit, as text reads it: "88.5%", "25 minutes".
+func (t Trajectory) value(v string) string {
+	if t.minutes() {
+		return v + " minutes"
+	}
+	return v + "%"
 }
 
 // Months are the months of a financial year, April first.
@@ -58,7 +73,11 @@ func monthName(fy string, mi int) string {
 // plan as a line with a point a month (or the year's level where no monthly
 // figures are given) and the standard as a dashed line per year.
 func (t Trajectory) Chart() *Chart {
-	c := newChart(t.ID, t.Title, "% of patients", "Month of the financial year")
+	axis, tickUnit, ceiling := "% of patients", "%", big.NewRat(100, 1)
+	if t.minutes() {
+		axis, tickUnit, ceiling = "Minutes", "", nil
+	}
+	c := newChart(t.ID, t.Title, axis, "Month of the financial year")
 	var lo, hi *big.Rat
 	see := func(s string) {
 		v, ok := Rat(s)
@@ -81,19 +100,26 @@ func (t Trajectory) Chart() *Chart {
 	}
 	if lo == nil {
 		lo, hi = big.NewRat(0, 1), big.NewRat(100, 1)
+		if ceiling == nil {
+			hi = big.NewRat(60, 1)
+		}
 	}
-	// Pad the range by a tenth of it, at least half a point, within 0-100.
+	// Pad the range by a tenth of it, at least half a point, within 0-100
+	// (from 0 for minutes).
 	pad := new(big.Rat).Sub(hi, lo)
 	pad.Quo(pad, big.NewRat(10, 1))
 	if pad.Cmp(big.NewRat(1, 2)) < 0 {
 		pad = big.NewRat(1, 2)
 	}
 	lo = maxRat(new(big.Rat).Sub(lo, pad), new(big.Rat))
-	hi = minRat(new(big.Rat).Add(hi, pad), big.NewRat(100, 1))
+	hi = new(big.Rat).Add(hi, pad)
+	if ceiling != nil {
+		hi = minRat(hi, ceiling)
+	}
 	if lo.Cmp(hi) >= 0 { // figures outside 0-100: keep them in view
 		lo, hi = new(big.Rat).Sub(lo, pad), new(big.Rat).Add(hi, pad)
 	}
-	c.setYAxis(lo, hi, "%")
+	c.setYAxis(lo, hi, tickUnit)
 
 	n := max(len(t.Years), 1)
 	yearW := (plotRight - c.plotLeft) / float64(n)
@@ -140,16 +166,20 @@ func (t Trajectory) Chart() *Chart {
 				}
 				x, yy := f1(x0+monthW*(float64(mi)+0.5)), f1(c.y(v))
 				pts = append(pts, x+","+yy)
-				c.Points = append(c.Points, Point{X: x, Y: yy, Class: "plan", Label: monthName(y.Year, mi) + ": " + s + "%"})
-				given = append(given, monthName(y.Year, mi)+" "+s+"%")
+				c.Points = append(c.Points, Point{X: x, Y: yy, Class: "plan", Label: monthName(y.Year, mi) + ": " + t.value(s)})
+				given = append(given, monthName(y.Year, mi)+" "+t.value(s))
 			}
-			part = fmt.Sprintf("%s: plan %s%%, by month %s", y.Year, orDash(y.Plan), strings.Join(given, ", "))
+			planned := "–"
+			if y.Plan != "" {
+				planned = t.value(y.Plan)
+			}
+			part = fmt.Sprintf("%s: plan %s, by month %s", y.Year, planned, strings.Join(given, ", "))
 		case y.Plan != "":
 			v, _ := Rat(y.Plan)
 			yy := f1(c.y(v))
 			pts = append(pts, f1(x0+monthW/2)+","+yy, f1(x0+yearW-monthW/2)+","+yy)
-			c.Points = append(c.Points, Point{X: f1(x0 + yearW/2), Y: yy, Class: "plan", Label: y.Year + ": " + y.Plan + "%"})
-			part = fmt.Sprintf("%s: plan %s%% for the year", y.Year, y.Plan)
+			c.Points = append(c.Points, Point{X: f1(x0 + yearW/2), Y: yy, Class: "plan", Label: y.Year + ": " + t.value(y.Plan)})
+			part = fmt.Sprintf("%s: plan %s for the year", y.Year, t.value(y.Plan))
 		default:
 			flush()
 			part = y.Year + ": no plan given"
@@ -158,7 +188,10 @@ func (t Trajectory) Chart() *Chart {
 			hasStandard = true
 			yy := f1(c.y(v))
 			c.Markers = append(c.Markers, Segment{X1: f1(x0), Y1: yy, X2: f1(x0 + yearW), Y2: yy, Class: "standard"})
-			part += fmt.Sprintf("; standard %s %s%%", standardWord(t.LowerIsBetter), y.Standard)
+			part += fmt.Sprintf("; standard %s %s", standardWord(t.LowerIsBetter), t.value(y.Standard))
+			if y.StandardNote != "" {
+				part += " (" + y.StandardNote + ")"
+			}
 		} else {
 			part += "; no standard set for the year"
 		}
@@ -173,7 +206,11 @@ func (t Trajectory) Chart() *Chart {
 	if t.LowerIsBetter {
 		kind += " (lower is better)"
 	}
-	c.Desc = kind + ", percent by month. " + strings.Join(desc, ". ") + "."
+	unitWords := "percent"
+	if t.minutes() {
+		unitWords = "minutes"
+	}
+	c.Desc = kind + ", " + unitWords + " by month. " + strings.Join(desc, ". ") + "."
 	planLabel := "Plan"
 	if hasMonthly {
 		planLabel = "Plan (monthly trajectory)"
@@ -192,11 +229,4 @@ func standardWord(lowerIsBetter bool) string {
 		return "at most"
 	}
 	return "at least"
-}
-
-func orDash(s string) string {
-	if s == "" {
-		return "–"
-	}
-	return s
 }
