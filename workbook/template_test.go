@@ -144,3 +144,19 @@ func TestTemplateYears(t *testing.T) {
 		t.Error("an unknown organisation type is accepted")
 	}
 }
+
+// TestTemplateType: the organisation type asked for is the one the template
+// writes, icb and trust included.
+func TestTemplateType(t *testing.T) {
+	for _, typ := range []string{"icb", "trust"} {
+		f, err := Template("2026-29", typ)
+		if err != nil {
+			t.Fatalf("%s: %v", typ, err)
+		}
+		got, err := f.GetCellValue(coverSheet, "B14")
+		f.Close()
+		if err != nil || got != typ {
+			t.Errorf("template --type %s writes organisation type %q (%v)", typ, got, err)
+		}
+	}
+}

@@ -22,7 +22,7 @@ func Template(round, orgType string) (*excelize.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	types := map[string]string{"ccg": "ccg", "icb": "ccg", "trust": "provider", "": "ccg"}
+	types := map[string]string{"ccg": "ccg", "icb": "icb", "trust": "trust", "": "ccg"}
 	t, ok := types[orgType]
 	if !ok {
 		return nil, fmt.Errorf("organisation type %q: give ccg, icb or trust", orgType)
@@ -39,9 +39,6 @@ func Template(round, orgType string) (*excelize.File, error) {
 	if err := w.build(doc); err != nil {
 		w.f.Close()
 		return nil, err
-	}
-	if orgType == "icb" {
-		_ = w.f.SetCellStr(coverSheet, "C14", "an integrated care board plans as a commissioner (ccg in plan-format v1)")
 	}
 	return w.f, nil
 }
