@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -41,5 +42,106 @@ func TestChartsFollowDataThresholds(t *testing.T) {
 	}
 	if !strings.Contains(before, "standard at most 1%") || strings.Contains(after, "standard at most 1%") {
 		t.Error("the built-in diagnostics standard (at most 1%) does not give way to the one from --data")
+	}
+}
+
+// newMetric is a performance metric added as one rule file: its facts in its
+// metric rule and the shared rule logic of lib.performance; nothing else names it.
+const newMetric = `# METADATA
+# title: Virtual ward occupancy
+# description: Each plan year plans at least the round's virtual ward occupancy.
+# custom:
+#   severity: error
+#   guidance: a local standard
+package planassure.rules.performance.x_virtual_wards
+
+import data.planassure.lib.performance
+import data.planassure.lib.rounds
+
+_key := "x_virtual_wards"
+
+metric := {
+	"label": "virtual ward occupancy",
+	"service": "community",
+	"unit": "%",
+	"lower_is_better": false,
+	"strict": false,
+	"order": 15,
+}
+
+deny contains finding if {
+	some finding in performance.findings[_key]
+}
+
+not_applicable contains performance.not_applicable_reason(_key) if {
+	rounds.known
+	not performance.applies(_key)
+}
+`
+
+// TestNewMetricIsOneRuleFile: a metric given as one rule file (here from
+// --policies, with its round threshold from --data) is judged with the shared
+// logic, worded with its label, and charted in the place its order gives it,
+// between A&E (10) and RTT (20); no other file names it.
+func TestNewMetricIsOneRuleFile(t *testing.T) {
+	t.Chdir("../..")
+	dir := t.TempDir()
+	rule := filepath.Join(dir, "policies", "rules", "performance", "x_virtual_wards.rego")
+	data := filepath.Join(dir, "rounds.yaml")
+	planFile := filepath.Join(dir, "06W.json")
+	if err := os.MkdirAll(filepath.Dir(rule), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile("plans/06W-2017-19.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, y := range doc["years"].([]any) {
+		year := y.(map[string]any)
+		if year["basis"] == "plan" {
+			year["performance"].(map[string]any)["x_virtual_wards"] = map[string]any{"plan": 75}
+		}
+	}
+	b, _ = json.Marshal(doc)
+	for name, content := range map[string]string{
+		rule:     newMetric,
+		data:     "planassure:\n  rounds:\n    \"2017-19\":\n      performance:\n        x_virtual_wards: 80\n",
+		planFile: string(b),
+	} {
+		if err := os.WriteFile(name, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	args := []string{"check", "--fail-on", "none", "--data", data, "--policies", filepath.Join(dir, "policies"), planFile}
+	_, out, errOut := runIn(t, "", append(args, "-o", "json")...)
+	if errOut != "" {
+		t.Fatal(errOut)
+	}
+	for _, want := range []string{
+		"2017/18: virtual ward occupancy planned at 75%, below the 80% standard, with no recovery plan",
+		"2018/19: virtual ward occupancy planned at 75%, below the 80% standard, with no recovery plan",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the JSON report has no finding %q", want)
+		}
+	}
+	_, page, errOut := runIn(t, "", append(args, "-o", "html")...)
+	if errOut != "" {
+		t.Fatal(errOut)
+	}
+	if !strings.Contains(page, ">Virtual ward occupancy</title>") || !strings.Contains(page, "standard at least 80%") {
+		t.Error("the page has no chart of the new metric with its standard")
+	}
+	ae, vw, rtt := strings.Index(page, `-perf-ae_4hr"`), strings.Index(page, `-perf-x_virtual_wards"`), strings.Index(page, `-perf-rtt_18wk"`)
+	if ae < 0 || !(ae < vw && vw < rtt) {
+		t.Errorf("chart positions A&E %d, new metric %d, RTT %d: want the new metric between the two", ae, vw, rtt)
+	}
+	_, without, _ := runIn(t, "", "check", "-o", "html", "--fail-on", "none", planFile)
+	if strings.Contains(without, "irtual ward") {
+		t.Error("without its rule file the metric is still charted")
 	}
 }

@@ -14,57 +14,35 @@ import data.planassure.lib.plan
 import data.planassure.lib.rounds
 
 # METADATA
+# description: |
+#   each metric's facts, as the metric rule of its rule file (rules/performance/<key>.rego)
+#   states them, by metric key: label, in words a finance lead reads in a message; service,
+#   the service it measures (acute, ambulance, community, mental_health); unit, "%" or
+#   "minutes" (any number from 0) for reports' axes and text; lower_is_better, its
+#   threshold is a maximum; strict, that maximum excludes its own value ("less than 1%");
+#   order, its place in reports (ascending, a tie by key). A rule file without a metric
+#   rule (a per-trust target of another metric's figures) adds no metric.
+facts := {key: m | some key; m := data.planassure.rules.performance[key].metric}
+
+# METADATA
 # description: each metric key, in words a finance lead reads in a message
-labels := {
-	"ae_4hr": "A&E within 4 hours",
-	"rtt_18wk": "RTT waits under 18 weeks (incomplete pathways)",
-	"cancer_2ww": "cancer 2-week wait from urgent GP referral",
-	"cancer_31d": "cancer 31-day wait from decision to treat",
-	"cancer_62d": "cancer 62-day wait from urgent referral to treatment",
-	"diagnostics_6wk": "diagnostic waits of 6 weeks or more",
-	"iapt_access": "IAPT (talking therapies) access",
-	"iapt_recovery": "IAPT recovery rate",
-	"iapt_6wk": "IAPT first treatment within 6 weeks",
-	"iapt_18wk": "IAPT first treatment within 18 weeks",
-	"eip_2wk": "early intervention in psychosis within 2 weeks",
-	"dementia_diagnosis": "dementia diagnosis rate",
-	"cyp_mh_access": "children and young people's mental health access",
-	"cyp_eating_disorders": "children and young people's eating disorder treatment in time",
-	"rtt_first_appt_18wk": "RTT first appointment within 18 weeks",
-	"rtt_52wk_share": "RTT waits over 52 weeks (share of the waiting list)",
-	"cancer_fds_28d": "cancer 28-day Faster Diagnosis Standard",
-	"ae_12hr": "A&E within 12 hours (share across the year)",
-	"cat2_mean_minutes": "category 2 ambulance mean response time",
-	"community_18wk": "community health services within 18 weeks",
-	"tt_reliable_recovery": "NHS Talking Therapies reliable recovery",
-	"tt_reliable_improvement": "NHS Talking Therapies reliable improvement",
-	"ld_inpatient_reduction": "reduction in mental health inpatients with a learning disability or autism",
-}
+labels := {key: m.label | some key, m in facts}
 
 # METADATA
 # description: the metrics whose threshold is a maximum (lower is better)
-lower_is_better := {"diagnostics_6wk", "rtt_52wk_share", "cat2_mean_minutes"}
+lower_is_better := {key | some key, m in facts; m.lower_is_better}
 
 # METADATA
 # description: the metrics whose threshold excludes its own value ("less than 1%")
-strict := {"rtt_52wk_share"}
+strict := {key | some key, m in facts; m.strict}
 
 # METADATA
 # description: the metrics measured in minutes (any number from 0), not percentages
-minutes := {"cat2_mean_minutes"}
+minutes := {key | some key, m in facts; m.unit == "minutes"}
 
 # METADATA
-# description: |
-#   the unit each metric's levels are written in, for reports' axes and text: "minutes"
-#   for the metrics in minutes, "%" for the rest
-units := {key: unit |
-	some key, _ in labels
-	unit := _unit_name(key)
-}
-
-_unit_name(key) := "minutes" if {
-	key in minutes
-} else := "%"
+# description: the unit each metric's levels are written in, for reports' axes and text
+units := {key: m.unit | some key, m in facts}
 
 # METADATA
 # description: |
@@ -97,31 +75,7 @@ default _is_year_average(_, _) := false
 # description: |
 #   the service a metric measures: a trust's plan answers for a metric only where its
 #   organisation.services lists that service (a trust that lists none answers for all)
-services := {
-	"ae_4hr": "acute",
-	"ae_12hr": "acute",
-	"rtt_18wk": "acute",
-	"rtt_first_appt_18wk": "acute",
-	"rtt_52wk_share": "acute",
-	"cancer_2ww": "acute",
-	"cancer_31d": "acute",
-	"cancer_62d": "acute",
-	"cancer_fds_28d": "acute",
-	"diagnostics_6wk": "acute",
-	"cat2_mean_minutes": "ambulance",
-	"community_18wk": "community",
-	"iapt_access": "mental_health",
-	"iapt_recovery": "mental_health",
-	"iapt_6wk": "mental_health",
-	"iapt_18wk": "mental_health",
-	"eip_2wk": "mental_health",
-	"dementia_diagnosis": "mental_health",
-	"cyp_mh_access": "mental_health",
-	"cyp_eating_disorders": "mental_health",
-	"tt_reliable_recovery": "mental_health",
-	"tt_reliable_improvement": "mental_health",
-	"ld_inpatient_reduction": "mental_health",
-}
+services := {key: m.service | some key, m in facts}
 
 # METADATA
 # description: |
@@ -571,14 +525,8 @@ _below_target(key, i, year, reason) := {
 }
 
 # METADATA
-# description: |
-#   the order in which reports list the metrics; a metric of labels not listed here
-#   follows those listed, in the order of its key
-order := [
-	"ae_4hr", "rtt_18wk", "cancer_2ww", "cancer_31d", "cancer_62d", "diagnostics_6wk",
-	"iapt_access", "iapt_recovery", "iapt_6wk", "iapt_18wk", "eip_2wk",
-	"dementia_diagnosis", "cyp_mh_access", "cyp_eating_disorders",
-]
+# description: the metric keys in the order reports list them (facts' order, a tie by key)
+order := [pair[1] | some pair in sort([[m.order, key] | some key, m in facts])]
 
 # METADATA
 # description: |

@@ -357,6 +357,72 @@ test_pass_order_names_labelled_metrics_once if {
 	count({key | some key in performance.order}) == count(performance.order)
 }
 
+# every metric's rule file states each of its facts, of the kind lib.performance.facts describes
+test_pass_facts_complete if {
+	object.keys(performance.facts) == _keys
+	every m in performance.facts {
+		object.keys(m) == {"label", "service", "unit", "lower_is_better", "strict", "order"}
+		is_string(m.label)
+		m.service in {"acute", "ambulance", "community", "mental_health"}
+		m.unit in {"%", "minutes"}
+		is_boolean(m.lower_is_better)
+		is_boolean(m.strict)
+		is_number(m.order)
+	}
+	every key in performance.strict {
+		key in performance.lower_is_better
+	}
+	performance.lower_is_better == {"diagnostics_6wk", "rtt_52wk_share", "cat2_mean_minutes"}
+	performance.strict == {"rtt_52wk_share"}
+	performance.minutes == {"cat2_mean_minutes"}
+	performance.services.cat2_mean_minutes == "ambulance"
+}
+
+# reports list the metrics by their facts' order
+test_pass_order_of_the_facts if {
+	performance.order == [
+		"ae_4hr", "rtt_18wk", "cancer_2ww", "cancer_31d", "cancer_62d", "diagnostics_6wk",
+		"iapt_access", "iapt_recovery", "iapt_6wk", "iapt_18wk", "eip_2wk",
+		"dementia_diagnosis", "cyp_mh_access", "cyp_eating_disorders",
+		"ae_12hr", "cancer_fds_28d", "cat2_mean_minutes", "community_18wk", "ld_inpatient_reduction",
+		"rtt_52wk_share", "rtt_first_appt_18wk", "tt_reliable_improvement", "tt_reliable_recovery",
+	]
+}
+
+_new_metric := {
+	"label": "a new standard", "service": "community", "unit": "minutes",
+	"lower_is_better": true, "strict": false, "order": 15,
+}
+
+# a metric is its rule file's metric rule: a new one joins every table, in its place
+test_pass_new_metric_joins_the_tables if {
+	p := {
+		"labels": performance.labels, "services": performance.services,
+		"lower_is_better": performance.lower_is_better, "strict": performance.strict,
+		"minutes": performance.minutes, "metrics": performance.metrics, "order": performance.order,
+	} with data.planassure.rules.performance.new_metric.metric as _new_metric
+	p.labels.new_metric == "a new standard"
+	p.services.new_metric == "community"
+	"new_metric" in p.lower_is_better
+	"new_metric" in p.minutes
+	not "new_metric" in p.strict
+	p.metrics.new_metric == {
+		"label": "a new standard", "lower_is_better": true,
+		"threshold": "performance.new_metric", "unit": "minutes",
+	}
+	array.slice(p.order, 0, 3) == ["ae_4hr", "new_metric", "rtt_18wk"]
+}
+
+# a metric's order moves it; one whose order ties with another's follows it by key
+test_pass_order_moves_and_ties_by_key if {
+	first := object.union(performance.facts.rtt_18wk, {"order": 5})
+	o := performance.order with data.planassure.rules.performance.rtt_18wk.metric as first
+	array.slice(o, 0, 3) == ["rtt_18wk", "ae_4hr", "cancer_2ww"]
+	tied := object.union(performance.facts.cancer_2ww, {"order": 10})
+	t := performance.order with data.planassure.rules.performance.cancer_2ww.metric as tied
+	array.slice(t, 0, 3) == ["ae_4hr", "cancer_2ww", "rtt_18wk"]
+}
+
 test_pass_units_minutes_and_percent if {
 	performance.units.cat2_mean_minutes == "minutes"
 	performance.units.ae_4hr == "%"

@@ -28,7 +28,18 @@ import data.planassure.lib.rounds
 
 _key := "ae_12hr"
 
-_label := performance.labels[_key]
+# METADATA
+# description: the metric's facts, as lib.performance.facts describes them
+metric := {
+	"label": "A&E within 12 hours (share across the year)",
+	"service": "acute",
+	"unit": "%",
+	"lower_is_better": false,
+	"strict": false,
+	"order": 150,
+}
+
+_label := metric.label
 
 deny contains _no_better(i, year, previous, ", with no recovery plan") if {
 	some i, year in _years

@@ -34,6 +34,17 @@ import data.planassure.lib.rounds
 
 _key := "ae_4hr"
 
+# METADATA
+# description: the metric's facts, as lib.performance.facts describes them
+metric := {
+	"label": "A&E within 4 hours",
+	"service": "acute",
+	"unit": "%",
+	"lower_is_better": false,
+	"strict": false,
+	"order": 10,
+}
+
 deny contains finding if {
 	some finding in performance.findings[_key]
 }

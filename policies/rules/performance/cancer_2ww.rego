@@ -25,6 +25,17 @@ import data.planassure.lib.rounds
 
 _key := "cancer_2ww"
 
+# METADATA
+# description: the metric's facts, as lib.performance.facts describes them
+metric := {
+	"label": "cancer 2-week wait from urgent GP referral",
+	"service": "acute",
+	"unit": "%",
+	"lower_is_better": false,
+	"strict": false,
+	"order": 30,
+}
+
 deny contains finding if {
 	some finding in performance.findings[_key]
 }

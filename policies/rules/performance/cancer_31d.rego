@@ -30,6 +30,17 @@ import data.planassure.lib.rounds
 
 _key := "cancer_31d"
 
+# METADATA
+# description: the metric's facts, as lib.performance.facts describes them
+metric := {
+	"label": "cancer 31-day wait from decision to treat",
+	"service": "acute",
+	"unit": "%",
+	"lower_is_better": false,
+	"strict": false,
+	"order": 40,
+}
+
 deny contains finding if {
 	some finding in performance.findings[_key]
 }

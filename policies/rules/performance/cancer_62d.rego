@@ -33,6 +33,17 @@ import data.planassure.lib.rounds
 
 _key := "cancer_62d"
 
+# METADATA
+# description: the metric's facts, as lib.performance.facts describes them
+metric := {
+	"label": "cancer 62-day wait from urgent referral to treatment",
+	"service": "acute",
+	"unit": "%",
+	"lower_is_better": false,
+	"strict": false,
+	"order": 50,
+}
+
 deny contains finding if {
 	some finding in performance.findings[_key]
 }

@@ -26,6 +26,17 @@ import data.planassure.lib.rounds
 
 _key := "cancer_fds_28d"
 
+# METADATA
+# description: the metric's facts, as lib.performance.facts describes them
+metric := {
+	"label": "cancer 28-day Faster Diagnosis Standard",
+	"service": "acute",
+	"unit": "%",
+	"lower_is_better": false,
+	"strict": false,
+	"order": 160,
+}
+
 deny contains finding if {
 	some finding in performance.findings[_key]
 }

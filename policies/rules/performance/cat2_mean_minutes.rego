@@ -26,6 +26,17 @@ import data.planassure.lib.rounds
 
 _key := "cat2_mean_minutes"
 
+# METADATA
+# description: the metric's facts, as lib.performance.facts describes them
+metric := {
+	"label": "category 2 ambulance mean response time",
+	"service": "ambulance",
+	"unit": "minutes",
+	"lower_is_better": true,
+	"strict": false,
+	"order": 170,
+}
+
 deny contains finding if {
 	some finding in performance.findings[_key]
 }

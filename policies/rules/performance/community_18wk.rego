@@ -23,6 +23,17 @@ import data.planassure.lib.rounds
 
 _key := "community_18wk"
 
+# METADATA
+# description: the metric's facts, as lib.performance.facts describes them
+metric := {
+	"label": "community health services within 18 weeks",
+	"service": "community",
+	"unit": "%",
+	"lower_is_better": false,
+	"strict": false,
+	"order": 180,
+}
+
 deny contains finding if {
 	some finding in performance.findings[_key]
 }

@@ -26,6 +26,17 @@ import data.planassure.lib.rounds
 
 _key := "cyp_eating_disorders"
 
+# METADATA
+# description: the metric's facts, as lib.performance.facts describes them
+metric := {
+	"label": "children and young people's eating disorder treatment in time",
+	"service": "mental_health",
+	"unit": "%",
+	"lower_is_better": false,
+	"strict": false,
+	"order": 140,
+}
+
 deny contains finding if {
 	some finding in performance.findings[_key]
 }

@@ -27,6 +27,17 @@ import data.planassure.lib.rounds
 
 _key := "cyp_mh_access"
 
+# METADATA
+# description: the metric's facts, as lib.performance.facts describes them
+metric := {
+	"label": "children and young people's mental health access",
+	"service": "mental_health",
+	"unit": "%",
+	"lower_is_better": false,
+	"strict": false,
+	"order": 130,
+}
+
 deny contains finding if {
 	some finding in performance.findings[_key]
 }

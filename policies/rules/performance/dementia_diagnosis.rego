@@ -25,6 +25,17 @@ import data.planassure.lib.rounds
 
 _key := "dementia_diagnosis"
 
+# METADATA
+# description: the metric's facts, as lib.performance.facts describes them
+metric := {
+	"label": "dementia diagnosis rate",
+	"service": "mental_health",
+	"unit": "%",
+	"lower_is_better": false,
+	"strict": false,
+	"order": 120,
+}
+
 deny contains finding if {
 	some finding in performance.findings[_key]
 }

@@ -33,6 +33,17 @@ import data.planassure.lib.rounds
 
 _key := "diagnostics_6wk"
 
+# METADATA
+# description: the metric's facts, as lib.performance.facts describes them
+metric := {
+	"label": "diagnostic waits of 6 weeks or more",
+	"service": "acute",
+	"unit": "%",
+	"lower_is_better": true,
+	"strict": false,
+	"order": 60,
+}
+
 deny contains finding if {
 	some finding in performance.findings[_key]
 }

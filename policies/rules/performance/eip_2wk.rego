@@ -26,6 +26,17 @@ import data.planassure.lib.rounds
 
 _key := "eip_2wk"
 
+# METADATA
+# description: the metric's facts, as lib.performance.facts describes them
+metric := {
+	"label": "early intervention in psychosis within 2 weeks",
+	"service": "mental_health",
+	"unit": "%",
+	"lower_is_better": false,
+	"strict": false,
+	"order": 110,
+}
+
 deny contains finding if {
 	some finding in performance.findings[_key]
 }

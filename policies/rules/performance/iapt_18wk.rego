@@ -25,6 +25,17 @@ import data.planassure.lib.rounds
 
 _key := "iapt_18wk"
 
+# METADATA
+# description: the metric's facts, as lib.performance.facts describes them
+metric := {
+	"label": "IAPT first treatment within 18 weeks",
+	"service": "mental_health",
+	"unit": "%",
+	"lower_is_better": false,
+	"strict": false,
+	"order": 100,
+}
+
 deny contains finding if {
 	some finding in performance.findings[_key]
 }

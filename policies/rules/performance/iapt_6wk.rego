@@ -25,6 +25,17 @@ import data.planassure.lib.rounds
 
 _key := "iapt_6wk"
 
+# METADATA
+# description: the metric's facts, as lib.performance.facts describes them
+metric := {
+	"label": "IAPT first treatment within 6 weeks",
+	"service": "mental_health",
+	"unit": "%",
+	"lower_is_better": false,
+	"strict": false,
+	"order": 90,
+}
+
 deny contains finding if {
 	some finding in performance.findings[_key]
 }

@@ -26,6 +26,17 @@ import data.planassure.lib.rounds
 
 _key := "iapt_access"
 
+# METADATA
+# description: the metric's facts, as lib.performance.facts describes them
+metric := {
+	"label": "IAPT (talking therapies) access",
+	"service": "mental_health",
+	"unit": "%",
+	"lower_is_better": false,
+	"strict": false,
+	"order": 70,
+}
+
 deny contains finding if {
 	some finding in performance.findings[_key]
 }

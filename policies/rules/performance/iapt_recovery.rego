@@ -23,6 +23,17 @@ import data.planassure.lib.rounds
 
 _key := "iapt_recovery"
 
+# METADATA
+# description: the metric's facts, as lib.performance.facts describes them
+metric := {
+	"label": "IAPT recovery rate",
+	"service": "mental_health",
+	"unit": "%",
+	"lower_is_better": false,
+	"strict": false,
+	"order": 80,
+}
+
 deny contains finding if {
 	some finding in performance.findings[_key]
 }

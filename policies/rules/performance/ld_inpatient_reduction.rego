@@ -27,6 +27,17 @@ import data.planassure.lib.rounds
 
 _key := "ld_inpatient_reduction"
 
+# METADATA
+# description: the metric's facts, as lib.performance.facts describes them
+metric := {
+	"label": "reduction in mental health inpatients with a learning disability or autism",
+	"service": "mental_health",
+	"unit": "%",
+	"lower_is_better": false,
+	"strict": false,
+	"order": 190,
+}
+
 deny contains finding if {
 	some finding in performance.findings[_key]
 }

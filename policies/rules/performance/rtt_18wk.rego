@@ -36,6 +36,17 @@ import data.planassure.lib.rounds
 
 _key := "rtt_18wk"
 
+# METADATA
+# description: the metric's facts, as lib.performance.facts describes them
+metric := {
+	"label": "RTT waits under 18 weeks (incomplete pathways)",
+	"service": "acute",
+	"unit": "%",
+	"lower_is_better": false,
+	"strict": false,
+	"order": 20,
+}
+
 deny contains finding if {
 	some finding in performance.findings[_key]
 }

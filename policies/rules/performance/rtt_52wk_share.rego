@@ -24,6 +24,17 @@ import data.planassure.lib.rounds
 
 _key := "rtt_52wk_share"
 
+# METADATA
+# description: the metric's facts, as lib.performance.facts describes them
+metric := {
+	"label": "RTT waits over 52 weeks (share of the waiting list)",
+	"service": "acute",
+	"unit": "%",
+	"lower_is_better": true,
+	"strict": true,
+	"order": 200,
+}
+
 deny contains finding if {
 	some finding in performance.findings[_key]
 }

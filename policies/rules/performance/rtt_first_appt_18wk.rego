@@ -25,6 +25,17 @@ import data.planassure.lib.rounds
 
 _key := "rtt_first_appt_18wk"
 
+# METADATA
+# description: the metric's facts, as lib.performance.facts describes them
+metric := {
+	"label": "RTT first appointment within 18 weeks",
+	"service": "acute",
+	"unit": "%",
+	"lower_is_better": false,
+	"strict": false,
+	"order": 210,
+}
+
 deny contains finding if {
 	some finding in performance.findings[_key]
 }

@@ -23,6 +23,17 @@ import data.planassure.lib.rounds
 
 _key := "tt_reliable_improvement"
 
+# METADATA
+# description: the metric's facts, as lib.performance.facts describes them
+metric := {
+	"label": "NHS Talking Therapies reliable improvement",
+	"service": "mental_health",
+	"unit": "%",
+	"lower_is_better": false,
+	"strict": false,
+	"order": 220,
+}
+
 deny contains finding if {
 	some finding in performance.findings[_key]
 }

@@ -23,6 +23,17 @@ import data.planassure.lib.rounds
 
 _key := "tt_reliable_recovery"
 
+# METADATA
+# description: the metric's facts, as lib.performance.facts describes them
+metric := {
+	"label": "NHS Talking Therapies reliable recovery",
+	"service": "mental_health",
+	"unit": "%",
+	"lower_is_better": false,
+	"strict": false,
+	"order": 230,
+}
+
 deny contains finding if {
 	some finding in performance.findings[_key]
 }
