@@ -144,8 +144,18 @@ func ReadFile(ctx context.Context, path string, stdin io.Reader, lim Limits) ([]
 }
 
 // readTimed reads r (standard input) under the limits: a reader that does not
-// end within lim.ReadTimeout, or before ctx is done, is given up on.
+// end within lim.ReadTimeout, or before ctx is done, is given up on. A file
+// (os.Stdin) is read under a read deadline (readFileTimed), so giving up leaves
+// nothing behind. Any other reader, or a file that takes no deadline (a socket;
+// a pipe or terminal on a system without /proc/self/fd), is read in a goroutine
+// that is given up on: it stays blocked in Read until the reader ends or the
+// process exits, and takes whatever bytes arrive meanwhile.
 func readTimed(ctx context.Context, r io.Reader, lim Limits) ([]byte, error) {
+	if f, ok := r.(*os.File); ok {
+		if data, handled, err := readFileTimed(ctx, f, lim); handled {
+			return data, err
+		}
+	}
 	type read struct {
 		data []byte
 		err  error
