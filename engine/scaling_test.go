@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
 	"testing"
 
 	"github.com/planassure/planassure/internal/testutil"
@@ -16,14 +15,7 @@ import (
 // n-1 plan years alternating its two plan years).
 func scaledPlan(tb testing.TB, dimension string, n int) []byte {
 	tb.Helper()
-	data, err := os.ReadFile(benchPlan)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	var doc map[string]any
-	if err := json.Unmarshal(data, &doc); err != nil {
-		tb.Fatal(err)
-	}
+	doc := testutil.JSONObject(tb, benchPlan)
 	switch dimension {
 	case "milestones":
 		mustDo := doc["must_dos"].([]any)[0].(map[string]any)

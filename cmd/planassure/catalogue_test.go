@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -117,21 +116,8 @@ func TestEveryRuleRanOnEveryPlan(t *testing.T) {
 
 func TestLocalPolicies(t *testing.T) {
 	t.Chdir("../..")
-	dir := t.TempDir()
-	data, err := os.ReadFile("plans/06W-2017-19.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var doc map[string]any
-	if err := json.Unmarshal(data, &doc); err != nil {
-		t.Fatal(err)
-	}
-	delete(doc, "notes")
-	b, _ := json.Marshal(doc)
-	plan := filepath.Join(dir, "no-notes.json")
-	if err := os.WriteFile(plan, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	plan := editedPlan(t, "plans/06W-2017-19.json", filepath.Join(t.TempDir(), "no-notes.json"),
+		func(doc map[string]any) { delete(doc, "notes") })
 	_, rep := checkJSON(t, "--policies", "testdata/policies/local", plan, "plans/06W-2017-19.json")
 	count := map[string]int{}
 	for _, res := range rep.Results {
@@ -152,14 +138,7 @@ func TestLocalPolicies(t *testing.T) {
 
 func TestDataAddsARound(t *testing.T) {
 	t.Chdir("../..")
-	data, err := os.ReadFile("plans/06W-2017-19.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	plan := filepath.Join(t.TempDir(), "2019-20.json")
-	if err := os.WriteFile(plan, []byte(strings.Replace(string(data), `"round": "2017-19"`, `"round": "2019/20"`, 1)), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	plan := norwichInRound(t, "2019/20")
 	code, rep := checkJSON(t, plan)
 	if code != 2 || len(rep.Results[0].Problems) != 1 || rep.Results[0].Problems[0].Pointer != "/submission/round" ||
 		!strings.Contains(rep.Results[0].Problems[0].Message, `unknown planning round "2019/20"`) {

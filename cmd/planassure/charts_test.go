@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -92,25 +91,16 @@ func TestNewMetricIsOneRuleFile(t *testing.T) {
 	if err := os.MkdirAll(filepath.Dir(rule), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	b, err := os.ReadFile("plans/06W-2017-19.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var doc map[string]any
-	if err := json.Unmarshal(b, &doc); err != nil {
-		t.Fatal(err)
-	}
-	for _, y := range doc["years"].([]any) {
-		year := y.(map[string]any)
-		if year["basis"] == "plan" {
-			year["performance"].(map[string]any)["x_virtual_wards"] = map[string]any{"plan": 75}
+	editedPlan(t, "plans/06W-2017-19.json", planFile, func(doc map[string]any) {
+		for _, y := range doc["years"].([]any) {
+			if year := y.(map[string]any); year["basis"] == "plan" {
+				year["performance"].(map[string]any)["x_virtual_wards"] = map[string]any{"plan": 75}
+			}
 		}
-	}
-	b, _ = json.Marshal(doc)
+	})
 	for name, content := range map[string]string{
-		rule:     newMetric,
-		data:     "planassure:\n  rounds:\n    \"2017-19\":\n      performance:\n        x_virtual_wards: 80\n",
-		planFile: string(b),
+		rule: newMetric,
+		data: "planassure:\n  rounds:\n    \"2017-19\":\n      performance:\n        x_virtual_wards: 80\n",
 	} {
 		if err := os.WriteFile(name, []byte(content), 0o644); err != nil {
 			t.Fatal(err)

@@ -142,14 +142,7 @@ func TestBadInputsInABatch(t *testing.T) {
 // command line adds the flag that adds a round.
 func TestUnknownRound(t *testing.T) {
 	t.Chdir("../..")
-	data, err := os.ReadFile("plans/06W-2017-19.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	file := filepath.Join(t.TempDir(), "round.json")
-	if err := os.WriteFile(file, []byte(strings.Replace(string(data), `"round": "2017-19"`, `"round": "2031/32"`, 1)), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	file := norwichInRound(t, "2031/32")
 	code, out, errOut := runIn(t, "", "check", "-o", "json", file, "plans/08Q-2016-17.json")
 	if code != 2 || errOut != "" {
 		t.Fatalf("exit %d, stderr %q; want 2", code, errOut)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -21,6 +22,34 @@ func runIn(t *testing.T, stdin string, args ...string) (code int, stdout, stderr
 	var out, errb bytes.Buffer
 	code = run(t.Context(), args, strings.NewReader(stdin), &out, &errb)
 	return code, out.String(), errb.String()
+}
+
+// editedPlan writes the plan at path, changed by edit, to file and returns file.
+func editedPlan(t *testing.T, path, file string, edit func(doc map[string]any)) string {
+	t.Helper()
+	doc := testutil.JSONObject(t, path)
+	edit(doc)
+	b, _ := json.Marshal(doc)
+	if err := os.WriteFile(file, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return file
+}
+
+// norwichInRound writes the Norwich plan, its text as it is but for its round,
+// to a temporary file and returns the file.
+func norwichInRound(t *testing.T, round string) string {
+	t.Helper()
+	data, err := os.ReadFile("plans/06W-2017-19.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "round.json")
+	data = bytes.Replace(data, []byte(`"round": "2017-19"`), []byte(`"round": "`+round+`"`), 1)
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return file
 }
 
 func golden(t *testing.T, name, got string) {
