@@ -12,6 +12,7 @@ package planassure.lib.performance
 import data.planassure.lib.exact
 import data.planassure.lib.plan
 import data.planassure.lib.rounds
+import data.planassure.rules.performance as rules
 
 # METADATA
 # description: |
@@ -21,24 +22,26 @@ import data.planassure.lib.rounds
 #   "minutes" (any number from 0) for reports' axes and text; lower_is_better, its
 #   threshold is a maximum; strict, that maximum excludes its own value ("less than 1%");
 #   order, its place in reports (ascending, a tie by key). A rule file without a metric
-#   rule (a per-trust target of another metric's figures) adds no metric.
-facts := {key: m | some key; m := data.planassure.rules.performance[key].metric}
+#   rule (a per-trust target of another metric's figures) adds no metric. The tables
+#   below each read the metric rules directly: computed for every plan, that costs less
+#   than a pass over this object.
+facts := {key: m | some key; m := rules[key].metric}
 
 # METADATA
 # description: each metric key, in words a finance lead reads in a message
-labels := {key: m.label | some key, m in facts}
+labels := {key: m.label | some key; m := rules[key].metric}
 
 # METADATA
 # description: the metrics whose threshold is a maximum (lower is better)
-lower_is_better := {key | some key, m in facts; m.lower_is_better}
+lower_is_better := {key | some key; rules[key].metric.lower_is_better}
 
 # METADATA
 # description: the metrics whose threshold excludes its own value ("less than 1%")
-strict := {key | some key, m in facts; m.strict}
+strict := {key | some key; rules[key].metric.strict}
 
 # METADATA
 # description: the metrics measured in minutes (any number from 0), not percentages
-minutes := {key | some key, m in facts; m.unit == "minutes"}
+minutes := {key | some key; rules[key].metric.unit == "minutes"}
 
 # METADATA
 # description: the unit each metric's levels are written in, for reports' axes and text
@@ -75,7 +78,7 @@ default _is_year_average(_, _) := false
 # description: |
 #   the service a metric measures: a trust's plan answers for a metric only where its
 #   organisation.services lists that service (a trust that lists none answers for all)
-services := {key: m.service | some key, m in facts}
+services := {key: m.service | some key; m := rules[key].metric}
 
 # METADATA
 # description: |
