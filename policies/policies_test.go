@@ -291,3 +291,72 @@ func TestReadsNameSchemaFields(t *testing.T) {
 		}
 	}
 }
+
+// TestMetricIsOneRuleFile: every performance metric of the plan schema is
+// stated by one rule file, rules/performance/<key>.rego, in its metric rule
+// (its unit agreeing with the schema's definition), and the engine's metrics
+// are those; lib/performance.rego names no metric key.
+func TestMetricIsOneRuleFile(t *testing.T) {
+	var schema struct {
+		Definitions struct {
+			Performance struct {
+				Properties map[string]struct {
+					Ref string `json:"$ref"`
+				} `json:"properties"`
+			} `json:"performance"`
+		} `json:"definitions"`
+	}
+	if err := json.Unmarshal(plan.Schema, &schema); err != nil {
+		t.Fatal(err)
+	}
+	fields := schema.Definitions.Performance.Properties
+	files := regoFiles(t)
+	stated := map[string]string{} // metric key -> the file whose metric rule states it
+	for name, m := range parse(t, files) {
+		for _, r := range m.Rules {
+			if r.Head.Ref().String() != "metric" {
+				continue
+			}
+			key := strings.TrimSuffix(path.Base(name), ".rego")
+			if name != "rules/performance/"+key+".rego" {
+				t.Errorf("%s: a metric rule outside rules/performance", name)
+			}
+			stated[key] = name
+		}
+	}
+	e, err := engine.New(t.Context(), policies.FS, engine.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	metrics := map[string]engine.Metric{}
+	for _, m := range e.Metrics() {
+		metrics[m.Key] = m
+	}
+	for key, field := range fields {
+		if _, ok := stated[key]; !ok {
+			t.Errorf("performance.%s: no rule file states it (rules/performance/%s.rego, its metric rule)", key, key)
+		}
+		m, ok := metrics[key]
+		if !ok {
+			t.Errorf("performance.%s: not among the engine's metrics", key)
+			continue
+		}
+		if minutes := field.Ref == "#/definitions/metric_minutes"; minutes != (m.Unit == "minutes") {
+			t.Errorf("performance.%s: unit %q, schema %s", key, m.Unit, field.Ref)
+		}
+	}
+	for key := range stated {
+		if _, ok := fields[key]; !ok {
+			t.Errorf("rules/performance/%s.rego states a metric the plan schema has no field for", key)
+		}
+	}
+	if len(metrics) != len(fields) {
+		t.Errorf("%d metrics, %d schema fields", len(metrics), len(fields))
+	}
+	lib := string(files["lib/performance.rego"])
+	for key := range fields {
+		if strings.Contains(lib, `"`+key+`"`) {
+			t.Errorf("lib/performance.rego names metric %q: its facts belong in its rule file", key)
+		}
+	}
+}
