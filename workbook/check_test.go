@@ -140,43 +140,25 @@ func makeBadWorkbooks(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// edited is the exported plan changed by edit, as workbook bytes
+	edited := func(edit func(f *excelize.File) error) func() []byte {
+		return func() []byte {
+			f := exported(t, plan)
+			must(edit(f))
+			return xlsxBytes(t, f)
+		}
+	}
 	cases := map[string]func() []byte{
-		"text-in-money-cell": func() []byte {
-			f := exported(t, plan)
-			must(f.SetCellStr("Finance", "D14", "about 140 million"))
-			return xlsxBytes(t, f)
-		},
-		"percent-with-sign": func() []byte {
-			f := exported(t, plan)
-			must(f.SetCellStr("Performance", "D4", "91%"))
-			return xlsxBytes(t, f)
-		},
-		"missing-sheet": func() []byte {
-			f := exported(t, plan)
-			must(f.DeleteSheet("Activity"))
-			return xlsxBytes(t, f)
-		},
-		"missing-cover": func() []byte {
-			f := exported(t, plan)
-			must(f.SetSheetName("Cover", "Front page"))
-			return xlsxBytes(t, f)
-		},
-		"moved-label": func() []byte {
-			f := exported(t, plan)
-			must(f.InsertRows("Finance", 14, 1))
-			return xlsxBytes(t, f)
-		},
-		"merged-label": func() []byte {
-			f := exported(t, plan)
-			must(f.MergeCell("Finance", "A15", "C15"))
-			return xlsxBytes(t, f)
-		},
-		"formula-ref-error": func() []byte {
-			f := exported(t, plan)
+		"text-in-money-cell": edited(func(f *excelize.File) error { return f.SetCellStr("Finance", "D14", "about 140 million") }),
+		"percent-with-sign":  edited(func(f *excelize.File) error { return f.SetCellStr("Performance", "D4", "91%") }),
+		"missing-sheet":      edited(func(f *excelize.File) error { return f.DeleteSheet("Activity") }),
+		"missing-cover":      edited(func(f *excelize.File) error { return f.SetSheetName("Cover", "Front page") }),
+		"moved-label":        edited(func(f *excelize.File) error { return f.InsertRows("Finance", 14, 1) }),
+		"merged-label":       edited(func(f *excelize.File) error { return f.MergeCell("Finance", "A15", "C15") }),
+		"formula-ref-error": edited(func(f *excelize.File) error {
 			must(f.SetCellValue("Finance", "D11", nil)) // no cached value: the reader computes it
-			must(f.SetCellFormula("Finance", "D11", "#REF!+D7"))
-			return xlsxBytes(t, f)
-		},
+			return f.SetCellFormula("Finance", "D11", "#REF!+D7")
+		}),
 		"formula-ref-cached": func() []byte {
 			// as Excel saves it: the formula's cached result is the error
 			f := exported(t, plan)
@@ -189,22 +171,12 @@ func makeBadWorkbooks(t *testing.T) {
 				return xml[:i] + xml[i:k] + `" t="e"><f>#REF!+D7+D8+D9+D10</f><v>#REF!</v></c>` + xml[j:]
 			})
 		},
-		"formula-div-zero": func() []byte {
-			f := exported(t, plan)
+		"formula-div-zero": edited(func(f *excelize.File) error {
 			must(f.SetCellValue("Finance", "D24", nil))
-			must(f.SetCellFormula("Finance", "D24", "D7/0"))
-			return xlsxBytes(t, f)
-		},
-		"bad-standard": func() []byte {
-			f := exported(t, plan)
-			must(f.SetCellStr("Performance", "B4", "A&E 4 hour wait"))
-			return xlsxBytes(t, f)
-		},
-		"milestone-of-no-must-do": func() []byte {
-			f := exported(t, plan)
-			must(f.SetCellInt("Milestones", "A4", 12))
-			return xlsxBytes(t, f)
-		},
+			return f.SetCellFormula("Finance", "D24", "D7/0")
+		}),
+		"bad-standard":            edited(func(f *excelize.File) error { return f.SetCellStr("Performance", "B4", "A&E 4 hour wait") }),
+		"milestone-of-no-must-do": edited(func(f *excelize.File) error { return f.SetCellInt("Milestones", "A4", 12) }),
 		"password-protected": func() []byte {
 			return xlsxBytes(t, exported(t, plan), excelize.Options{Password: "secret"})
 		},
