@@ -72,7 +72,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a > 0) printf "%.1f", b / a; else
 rate() { awk -v n="$1" -v t="$2" 'BEGIN { if (t > 0) printf "%.0f", n / t; else print "inf" }'; }
 per_plan_ms() { awk -v n="$1" -v t="$2" 'BEGIN { printf "%.1f", t * 1000 / n }'; }
 
-QUERY='sum([n | some p in input; n := count(data.planassure.main.deny) with input as p])'
+QUERY='sum([n | some p in input; n := count(data.planassure.main.findings) with input as p])'
 STATUS=0
 
 # compare N LABEL PA_FLAGS POLICY_DIR: the three tools on $B/plans-N
@@ -125,7 +125,7 @@ echo
 echo "cold: one plan ($PLAN), new process per run, median of 10"
 pa_cold=$(median_ms "$PA" check -o json "$PLAN")
 ct_cold=$(median_ms "$CONFTEST" test --no-color --namespace planassure.main -p policies -o json "$PLAN")
-opa_cold=$(median_ms "$OPA" eval -d policies -i "$PLAN" -f raw 'count(data.planassure.main.deny)')
+opa_cold=$(median_ms "$OPA" eval -d policies -i "$PLAN" -f raw 'count(data.planassure.main.findings)')
 printf '  %-12s %6s ms\n' planassure "$pa_cold" conftest "$ct_cold" "opa eval" "$opa_cold"
 
 # the rule set doubled: every rule again under a second area name (rules/<area>2/...)
