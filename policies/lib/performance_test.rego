@@ -424,12 +424,16 @@ test_fail_unsound_years_each_way if {
 test_fail_unsound_lower_is_better if {
 	at := json.patch(fixture.plan, [{"op": "replace", "path": "/years/1/performance/diagnostics_6wk/plan", "value": 1}])
 	performance._unsound == {} with input as at
-	above := json.patch(fixture.plan, [{"op": "replace", "path": "/years/1/performance/diagnostics_6wk/plan", "value": 1.1}])
+	above := json.patch(fixture.plan, [
+		{"op": "replace", "path": "/years/1/performance/diagnostics_6wk/plan", "value": 1.1},
+	])
 	performance._unsound == {"diagnostics_6wk": {1: 1}} with input as above
 }
 
 test_fail_unsound_strict_maximum if {
-	below := json.patch(current.icb_2025, [{"op": "replace", "path": "/years/1/performance/rtt_52wk_share/plan", "value": 0.99}])
+	below := json.patch(current.icb_2025, [
+		{"op": "replace", "path": "/years/1/performance/rtt_52wk_share/plan", "value": 0.99},
+	])
 	not performance._unsound.rtt_52wk_share with input as below
 	at := json.patch(current.icb_2025, [{"op": "replace", "path": "/years/1/performance/rtt_52wk_share/plan", "value": 1}])
 	performance._unsound.rtt_52wk_share == {1: 1} with input as at
