@@ -14,6 +14,9 @@
 #   BENCH_RECHECK=10000             plan count for the re-check ("" to skip)
 #   BENCH_SCALE="1000 10000 100000" plan counts for planassure's growth ("" to skip)
 #   BENCH_SEED=1
+#   BENCH_BASELINE=REV              also time planassure built at git revision REV (its own
+#                                   embedded policies) on the shipped-rules rows: CPU against a
+#                                   former build in the same run ("" to skip, the default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,6 +26,7 @@ DOUBLED=${BENCH_DOUBLED-1000}
 RECHECK=${BENCH_RECHECK-10000}
 SCALE=${BENCH_SCALE-1000 10000 100000}
 SEED=${BENCH_SEED:-1}
+BASELINE=${BENCH_BASELINE-}
 B=$PWD/.bench
 mkdir -p "$B/bin"
 
@@ -40,6 +44,13 @@ fi
 go build -o "$B/bin/planassure" ./cmd/planassure
 go build -o "$B/bin/plangen" ./bench/plangen
 go build -o "$B/bin/count" ./bench/count
+if [ -n "$BASELINE" ]; then
+	rm -rf "$B/baseline-src"
+	mkdir -p "$B/baseline-src"
+	git archive "$BASELINE" | tar -x -C "$B/baseline-src"
+	(cd "$B/baseline-src" && go build -o "$B/bin/planassure-baseline" ./cmd/planassure)
+	BASELINE_REV=$(git rev-parse --short "$BASELINE")
+fi
 OPA=$(go tool -n opa) # the binary `go tool opa` runs, without the go command's start-up
 CONFTEST=$B/bin/conftest
 PA=$B/bin/planassure
@@ -72,7 +83,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a > 0) printf "%.1f", b / a; else
 rate() { awk -v n="$1" -v t="$2" 'BEGIN { if (t > 0) printf "%.0f", n / t; else print "inf" }'; }
 per_plan_ms() { awk -v n="$1" -v t="$2" 'BEGIN { printf "%.1f", t * 1000 / n }'; }
 
-QUERY='sum([n | some p in input; n := count(data.planassure.main.deny) with input as p])'
+QUERY='sum([n | some p in input; n := count(data.planassure.main.findings) with input as p])'
 STATUS=0
 
 # compare N LABEL PA_FLAGS POLICY_DIR: the three tools on $B/plans-N
@@ -91,12 +102,27 @@ compare() {
 	local opa_wall=$WALL opa_rss=$RSS opa_cpu=$CPU opa_count
 	opa_count=$("$B/bin/count" <"$B/out.opa")
 
+	local base_wall="" base_rss=0 base_cpu="" base_count=""
+	if [ -n "$BASELINE" ] && [ -z "$paflags" ]; then
+		timed base "$B/out.base" "$B/bin/planassure-baseline" check -o json --fail-on none "$dir"
+		base_wall=$WALL base_rss=$RSS base_cpu=$CPU
+		base_count=$("$B/bin/count" <"$B/out.base")
+	fi
+
 	printf '\n%s, %s plans\n' "$label" "$n"
 	local row='  %-12s %9s %9s %12s %12s %10s %9s %9s\n'
 	printf "$row" tool "wall (s)" "plans/s" "CPU ms/plan" "peak RSS MB" findings "pa ratio" "CPU ratio"
 	printf "$row" planassure "$pa_wall" "$(rate "$n" "$pa_wall")" "$(per_plan_ms "$n" "$pa_cpu")" "$((pa_rss / 1024))" "$pa_count" "1.0" "1.0"
 	printf "$row" "  1 job" "$pa1_wall" "$(rate "$n" "$pa1_wall")" "$(per_plan_ms "$n" "$pa1_cpu")" "$((pa1_rss / 1024))" "" \
 		"$(ratio "$pa_wall" "$pa1_wall")x" "$(ratio "$pa_cpu" "$pa1_cpu")x"
+	if [ -n "$base_wall" ]; then
+		printf "$row" "  @$BASELINE_REV" "$base_wall" "$(rate "$n" "$base_wall")" "$(per_plan_ms "$n" "$base_cpu")" "$((base_rss / 1024))" "$base_count" \
+			"$(ratio "$pa_wall" "$base_wall")x" "$(ratio "$pa_cpu" "$base_cpu")x"
+		if [ "$base_count" != "$pa_count" ]; then
+			echo "  MISMATCH: planassure and its baseline count different findings ($pa_count, $base_count)" >&2
+			STATUS=1
+		fi
+	fi
 	printf "$row" conftest "$ct_wall" "$(rate "$n" "$ct_wall")" "$(per_plan_ms "$n" "$ct_cpu")" "$((ct_rss / 1024))" "$ct_count" \
 		"$(ratio "$pa_wall" "$ct_wall")x" "$(ratio "$pa_cpu" "$ct_cpu")x"
 	printf "$row" "opa eval" "$opa_wall" "$(rate "$n" "$opa_wall")" "$(per_plan_ms "$n" "$opa_cpu")" "$((opa_rss / 1024))" "$opa_count" \
@@ -125,7 +151,7 @@ echo
 echo "cold: one plan ($PLAN), new process per run, median of 10"
 pa_cold=$(median_ms "$PA" check -o json "$PLAN")
 ct_cold=$(median_ms "$CONFTEST" test --no-color --namespace planassure.main -p policies -o json "$PLAN")
-opa_cold=$(median_ms "$OPA" eval -d policies -i "$PLAN" -f raw 'count(data.planassure.main.deny)')
+opa_cold=$(median_ms "$OPA" eval -d policies -i "$PLAN" -f raw 'count(data.planassure.main.findings)')
 printf '  %-12s %6s ms\n' planassure "$pa_cold" conftest "$ct_cold" "opa eval" "$opa_cold"
 
 # the rule set doubled: every rule again under a second area name (rules/<area>2/...)

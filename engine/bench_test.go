@@ -9,8 +9,10 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/planassure/planassure/engine"
 	"github.com/planassure/planassure/internal/testutil"
 	"github.com/planassure/planassure/plan"
+	"github.com/planassure/planassure/policies"
 	"github.com/planassure/planassure/runner"
 )
 
@@ -34,10 +36,11 @@ func BenchmarkReadPlan(b *testing.B) {
 	}
 }
 
-// BenchmarkEvaluate runs every rule on one plan that has findings.
+// BenchmarkEvaluate runs every rule on one plan that has findings: seeded
+// with the values of its kind of plan (seed.go), as every plan after the
+// first of its kind is, and from scratch.
 func BenchmarkEvaluate(b *testing.B) {
 	ctx := context.Background()
-	eng := testutil.Engine(b)
 	data, err := os.ReadFile(benchPlan)
 	if err != nil {
 		b.Fatal(err)
@@ -46,11 +49,22 @@ func BenchmarkEvaluate(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.ReportAllocs()
-	for b.Loop() {
-		if res := eng.Evaluate(ctx, p); len(res.Problems) > 0 || len(res.Findings) == 0 {
-			b.Fatalf("%+v", res)
-		}
+	for _, c := range []struct {
+		name string
+		opts engine.Options
+	}{{"seeded", engine.Options{}}, {"scratch", engine.Options{NoSeed: true}}} {
+		b.Run(c.name, func(b *testing.B) {
+			eng, err := engine.New(ctx, policies.FS, c.opts)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if res := eng.Evaluate(ctx, p); len(res.Problems) > 0 || len(res.Findings) == 0 {
+					b.Fatalf("%+v", res)
+				}
+			}
+		})
 	}
 }
 

@@ -41,6 +41,9 @@ type Options struct {
 	// message of a problem: the CLI names its flags, the service its limits.
 	// nil adds none.
 	Hint func(error) string
+	// NoSeed evaluates every plan from scratch, without the values of its kind
+	// of plan (seed.go) computed once per kind; for tests that compare the two.
+	NoSeed bool
 }
 
 // DefaultTimeout is the default of Options.Timeout: far above any real plan
@@ -65,6 +68,7 @@ type Engine struct {
 	digestOnce sync.Once
 	cacheKey   []byte
 	outcomes   outcomeTable
+	seeds      *kindSeeds // values of each kind of plan (seed.go); nil with local policies
 }
 
 // Namespace is the root package of every policy: the entrypoint is
@@ -131,6 +135,9 @@ func New(ctx context.Context, fsys fs.FS, opts Options) (*Engine, error) {
 		return nil, fmt.Errorf("prepare figures query: %w", err)
 	}
 	e := &Engine{rules: rules, query: q, figures: fq, timeout: opts.Timeout, hint: opts.Hint}
+	if len(opts.Local) == 0 && !opts.NoSeed {
+		e.seeds = &kindSeeds{kinds: map[string]*kindSeed{}}
+	}
 	if e.timeout <= 0 {
 		e.timeout = DefaultTimeout
 	}
@@ -321,7 +328,11 @@ func (e *Engine) evaluate(ctx context.Context, p plan.Plan, doc any) ([]Finding,
 	}
 	ctx, cancel := context.WithTimeout(ctx, e.timeout)
 	defer cancel()
-	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(input))
+	evalOpts := []rego.EvalOption{rego.EvalParsedInput(input)}
+	if seed := e.seedFor(ctx, doc); seed != nil {
+		evalOpts = append(evalOpts, rego.EvalVirtualCache(seed))
+	}
+	rs, err := e.query.Eval(ctx, evalOpts...)
 	if err != nil {
 		return nil, nil, &plan.Error{Path: p.Path, Err: e.evalError(ctx, err)}
 	}

@@ -5,7 +5,7 @@
 //	                                                    timed alone, most expensive first
 //	go run ./bench/rulecost -marginal [-n 5] [PLAN]    allocations data.planassure.main makes, and what
 //	                                                    each rule file adds to them
-//	go run ./bench/rulecost -total [-n 60] [PLAN]      data.planassure.main's allocations and CPU time
+//	go run ./bench/rulecost -total [-n 60] [-query Q] [PLAN]  Q's (data.planassure.main's) allocations and CPU time
 //
 // Timed alone, a rule also pays for the library helpers it calls, which
 // data.planassure.main computes once for all rules: the first mode's column adds up to
@@ -38,6 +38,7 @@ import (
 
 func main() {
 	n := flag.Int("n", 200, "evaluations per measurement")
+	query := flag.String("query", "data.planassure.main", "the query -total measures")
 	marginal := flag.Bool("marginal", false, "allocations of data.planassure.main, and what each rule file adds to them")
 	total := flag.Bool("total", false, "allocations and CPU time of one evaluation of data.planassure.main")
 	flag.Parse()
@@ -45,13 +46,13 @@ func main() {
 	if flag.NArg() > 0 {
 		path = flag.Arg(0)
 	}
-	if err := run(os.Stdout, path, *n, *marginal, *total); err != nil {
+	if err := run(os.Stdout, path, *n, *marginal, *total, *query); err != nil {
 		fmt.Fprintln(os.Stderr, "rulecost:", err)
 		os.Exit(1)
 	}
 }
 
-func run(w io.Writer, path string, n int, marginal, total bool) error {
+func run(w io.Writer, path string, n int, marginal, total bool, query string) error {
 	if n < 1 {
 		return fmt.Errorf("-n %d: at least one evaluation", n)
 	}
@@ -66,7 +67,7 @@ func run(w io.Writer, path string, n int, marginal, total bool) error {
 	}
 	switch {
 	case total:
-		q, err := prepare(ctx, modules, "data.planassure.main")
+		q, err := prepare(ctx, modules, query)
 		if err != nil {
 			return err
 		}
@@ -78,7 +79,7 @@ func run(w io.Writer, path string, n int, marginal, total bool) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "%8d allocs %8.0f µs CPU  data.planassure.main, every rule\n", allocs, float64(cpu)/1e3)
+		fmt.Fprintf(w, "%8d allocs %8.0f µs CPU  %s\n", allocs, float64(cpu)/1e3, query)
 		return nil
 	case marginal:
 		return printMarginal(ctx, w, modules, value, n)

@@ -12,10 +12,10 @@ const plan = "../../plans/06W-2017-19.json"
 
 func TestTotal(t *testing.T) {
 	var out bytes.Buffer
-	if err := run(&out, plan, 2, false, true); err != nil {
+	if err := run(&out, plan, 2, false, true, "data.planassure.main"); err != nil {
 		t.Fatal(err)
 	}
-	m := regexp.MustCompile(`^\s*(\d+) allocs\s+(\d+) µs CPU  data.planassure.main, every rule\n$`).FindStringSubmatch(out.String())
+	m := regexp.MustCompile(`^\s*(\d+) allocs\s+(\d+) µs CPU  data.planassure.main\n$`).FindStringSubmatch(out.String())
 	if m == nil {
 		t.Fatalf("output %q", out.String())
 	}
@@ -30,7 +30,7 @@ func TestMarginal(t *testing.T) {
 		t.Skip("compiles the policies once per rule")
 	}
 	var out bytes.Buffer
-	if err := run(&out, plan, 1, true, false); err != nil {
+	if err := run(&out, plan, 1, true, false, "data.planassure.main"); err != nil {
 		t.Fatal(err)
 	}
 	modules, err := parsePolicies()
@@ -54,7 +54,7 @@ func TestMarginal(t *testing.T) {
 
 func TestAlone(t *testing.T) {
 	var out bytes.Buffer
-	if err := run(&out, plan, 1, false, false); err != nil {
+	if err := run(&out, plan, 1, false, false, "data.planassure.main"); err != nil {
 		t.Fatal(err)
 	}
 	for _, q := range []string{"data.planassure.main", "data.planassure.rules.finance.contingency.deny", "data.planassure.rules.performance.ae_4hr.not_applicable"} {
@@ -66,10 +66,10 @@ func TestAlone(t *testing.T) {
 
 func TestBadInput(t *testing.T) {
 	var out bytes.Buffer
-	if err := run(&out, "no-such-plan.json", 1, false, true); err == nil {
+	if err := run(&out, "no-such-plan.json", 1, false, true, "data.planassure.main"); err == nil {
 		t.Error("a missing plan file is no error")
 	}
-	if err := run(&out, plan, 0, false, true); err == nil {
+	if err := run(&out, plan, 0, false, true, "data.planassure.main"); err == nil {
 		t.Error("-n 0 is no error")
 	}
 }

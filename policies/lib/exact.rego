@@ -92,7 +92,8 @@ _whole(x) if {
 
 _all_whole(xs) if {
 	every x in xs {
-		_whole(x)
+		is_number(x)
+		floor(x) == x
 	}
 }
 

@@ -85,7 +85,7 @@ services := {key: m.service | some key; m := rules[key].metric}
 #   the findings of the rule for metric key, for every plan year whose round sets a
 #   threshold: the planned level misses it and no recovery plan is given (error)
 findings[key] contains _shortfall(key, i, year, threshold, ", with no recovery plan") if {
-	some i, threshold in _thresholds[key]
+	some i, threshold in _unsound[key]
 	year := plan.plan_years[i]
 	_has_level(year, key)
 	_misses_level(key, year, threshold)
@@ -95,7 +95,7 @@ findings[key] contains _shortfall(key, i, year, threshold, ", with no recovery p
 # METADATA
 # description: the planned level misses the threshold and names an agreed recovery plan (warning)
 findings[key] contains object.union(_shortfall(key, i, year, threshold, reason), {"severity": "warning"}) if {
-	some i, threshold in _thresholds[key]
+	some i, threshold in _unsound[key]
 	year := plan.plan_years[i]
 	_has_level(year, key)
 	_misses_level(key, year, threshold)
@@ -106,7 +106,7 @@ findings[key] contains object.union(_shortfall(key, i, year, threshold, reason),
 # METADATA
 # description: the metric, or its planned level, is absent (the rule never passes on a missing figure)
 findings[key] contains finding if {
-	some i, _ in _thresholds[key]
+	some i, threshold in _unsound[key]
 	year := plan.plan_years[i]
 	not _has_plan(year, key)
 	finding := plan.missing_figure(i, year, concat(" ", [labels[key], "trajectory"]), ["performance", key])
@@ -115,7 +115,7 @@ findings[key] contains finding if {
 # METADATA
 # description: the round measures the year's average and the plan gives no monthly levels to average
 findings[key] contains finding if {
-	some i, _ in _thresholds[key]
+	some i, threshold in _unsound[key]
 	year := plan.plan_years[i]
 	_has_plan(year, key)
 	rounds.year_average(key, year.year)
@@ -131,7 +131,7 @@ findings[key] contains finding if {
 # METADATA
 # description: the planned level is not a percentage from 0 to 100 (the schema refuses it; fail closed without it)
 findings[key] contains finding if {
-	some i, _ in _thresholds[key]
+	some i, threshold in _unsound[key]
 	year := plan.plan_years[i]
 	_has_plan(year, key)
 	not _is_level(key, year.performance[key].plan)
@@ -148,7 +148,7 @@ findings[key] contains finding if {
 # METADATA
 # description: monthly levels are given but are not a list of 12 months, April to March
 findings[key] contains finding if {
-	some i, _ in _thresholds[key]
+	some i, threshold in _unsound[key]
 	year := plan.plan_years[i]
 	_has_monthly(year, key)
 	not _twelve_months(year.performance[key].monthly)
@@ -161,7 +161,7 @@ findings[key] contains finding if {
 # METADATA
 # description: a monthly level is not a percentage from 0 to 100
 findings[key] contains finding if {
-	some i, _ in _thresholds[key]
+	some i, threshold in _unsound[key]
 	year := plan.plan_years[i]
 	_has_monthly(year, key)
 	not _all_levels(key, year.performance[key].monthly)
@@ -180,7 +180,7 @@ findings[key] contains finding if {
 # METADATA
 # description: the monthly trajectory does not end (in March) at the planned year-end level, within 0.1
 findings[key] contains finding if {
-	some i, _ in _thresholds[key]
+	some i, threshold in _unsound[key]
 	year := plan.plan_years[i]
 	_has_plan(year, key)
 	_has_monthly(year, key)
@@ -201,14 +201,81 @@ findings[key] contains finding if {
 }
 
 # METADATA
+# description: |
+#   true when the year's level of metric key is a level, meets the threshold at the year
+#   end, and its monthly levels, where given, are 12 levels ending at it: none of the
+#   findings above can hold, so they are not looked for (the common case, tested once)
+_sound(key, i, threshold) if {
+	year := plan.plan_years[i]
+	metric := year.performance[key]
+	level := metric.plan
+	is_number(level)
+	level >= 0
+	level <= _ceiling(key)
+	not [key, year.year] in _averaged
+	[level >= threshold, level <= threshold, level < threshold][_direction[key]]
+	_sound_monthly(key, metric)
+}
+
+# the [metric key, financial year] pairs the round measures as the year's mean (rounds.year_average)
+_averaged := {[key, fy] |
+	some key, years in object.get(rounds.current, "year_average", {})
+	some fy in years
+}
+
+# how each metric meets its threshold: 0 at or above a minimum, 1 at or below a maximum
+# (lower is better), 2 below a strict maximum; the index of the comparison _sound makes
+_direction := object.union_n([
+	{key: 0 | some key, _ in labels},
+	{key: 1 | some key in lower_is_better},
+	{key: 2 | some key in strict},
+])
+
+# METADATA
+# description: |
+#   for each metric key, the plan years (index -> threshold) whose level is not sound
+#   (_sound), computed once per plan: the findings above look only at these
+_unsound := {key: by_year |
+	some key, thresholds in _thresholds
+	by_year := {i: threshold |
+		some i, threshold in thresholds
+		not _sound(key, i, threshold)
+	}
+	count(by_year) > 0
+}
+
+# true when the metric gives no monthly levels, or 12 levels whose last is its year-end level
+_sound_monthly(_, metric) if object.get(metric, "monthly", null) == null
+
+_sound_monthly(key, metric) if {
+	monthly := metric.monthly
+	is_array(monthly)
+	count(monthly) == 12
+	least := min(monthly)
+	greatest := max(monthly)
+	is_number(least)
+	is_number(greatest)
+	least >= 0
+	greatest <= _ceiling(key)
+	_ends_at(monthly[11], metric.plan)
+}
+
+# true when the last monthly level is the year-end level, or within the tolerance of it
+_ends_at(last, level) if last == level
+
+_ends_at(last, level) if {
+	last != level
+	exact.within(last, level, _monthly_tolerance)
+}
+
+# METADATA
 # description: true when the round sets a threshold for metric key in at least one plan year
 applies(key) if _thresholds[key]
 
 # METADATA
 # description: why the rule for metric key does not apply to the plan
 not_applicable_reason(key) := service_reason(key) if {
-	some year in plan.plan_years
-	rounds.performance_threshold(key, year.year)
+	_set_by_round[key]
 	not serves(key)
 } else := sprintf("the round sets no standard for %s in the plan's years", [labels[key]])
 
@@ -258,8 +325,15 @@ _months := [
 #   plan year index i; computed once per plan (a complete rule), so each rule's lookup by
 #   key is indexed rather than a scan
 _thresholds := {key: by_year |
-	some key, _ in labels
+	some key, by_year in _set_by_round
 	serves(key)
+}
+
+# for each metric key whose round sets a threshold in some plan year, the threshold by
+# plan year index i, whether or not the plan answers for the metric
+_set_by_round := {key: by_year |
+	some key, _ in object.get(rounds.current, "performance", {})
+	labels[key]
 	by_year := {i: threshold |
 		some i, year in plan.plan_years
 		threshold := rounds.performance_threshold(key, year.year)

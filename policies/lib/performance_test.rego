@@ -459,3 +459,56 @@ test_fail_standards_none_without_baseline if {
 	s := performance.standards with input as p
 	not s.rtt_18wk["2026/27"]
 }
+
+# the gate: a sound year-end level meeting its threshold is not looked at again
+test_pass_sound_years_skip_the_findings if {
+	u := performance._unsound with input as fixture.plan
+	u == {}
+}
+
+# each way out of the gate, and the findings of each are the findings without the gate
+test_fail_unsound_years_each_way if {
+	cases := [
+		[{"op": "replace", "path": "/years/1/performance/ae_4hr/plan", "value": 94}],
+		[{"op": "replace", "path": "/years/1/performance/ae_4hr/plan", "value": 100.5}],
+		[{"op": "replace", "path": "/years/1/performance/ae_4hr/plan", "value": "95"}],
+		[{"op": "remove", "path": "/years/1/performance/ae_4hr"}],
+		[{"op": "replace", "path": "/years/1/performance/ae_4hr/monthly/11", "value": 94}],
+		[{"op": "replace", "path": "/years/1/performance/ae_4hr/monthly/3", "value": null}],
+		[{"op": "replace", "path": "/years/1/performance/ae_4hr/monthly", "value": [95]}],
+		[{"op": "replace", "path": "/years/1/performance/ae_4hr/monthly", "value": false}],
+	]
+	every patch in cases {
+		p := json.patch(fixture.plan, patch)
+		u := performance._unsound with input as p
+		u == {"ae_4hr": {1: 95}}
+		count(performance.findings.ae_4hr) > 0 with input as p
+	}
+}
+
+# a maximum (lower is better) and a strict maximum leave the gate only when missed
+test_fail_unsound_lower_is_better if {
+	at := json.patch(fixture.plan, [{"op": "replace", "path": "/years/1/performance/diagnostics_6wk/plan", "value": 1}])
+	performance._unsound == {} with input as at
+	above := json.patch(fixture.plan, [
+		{"op": "replace", "path": "/years/1/performance/diagnostics_6wk/plan", "value": 1.1},
+	])
+	performance._unsound == {"diagnostics_6wk": {1: 1}} with input as above
+}
+
+test_fail_unsound_strict_maximum if {
+	below := json.patch(current.icb_2025, [
+		{"op": "replace", "path": "/years/1/performance/rtt_52wk_share/plan", "value": 0.99},
+	])
+	not performance._unsound.rtt_52wk_share with input as below
+	at := json.patch(current.icb_2025, [{"op": "replace", "path": "/years/1/performance/rtt_52wk_share/plan", "value": 1}])
+	performance._unsound.rtt_52wk_share == {1: 1} with input as at
+}
+
+# a year the round judges by its average is always looked at in full
+test_fail_unsound_year_average if {
+	p := json.patch(fixture.plan, [{"op": "add", "path": "/x", "value": 1}])
+	u := performance._unsound with input as p
+		with data.planassure.rounds as {"2017-19": {"year_average": {"ae_4hr": ["2017/18"]}}}
+	u.ae_4hr[1] == 95
+}

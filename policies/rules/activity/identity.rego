@@ -39,7 +39,7 @@ deny contains finding if {
 	_complete(line)
 	previous := _previous_total(i, key)
 	built := ((previous + line.growth) + line.qipp) + line.backlog_clearance
-	not exact.within(line.plan, built, _tolerance)
+	not _adds_up(line.plan, built)
 	finding := {
 		"msg": sprintf(
 			"%s: %s plan %v is not the %s total %v + growth %v + QIPP %v + backlog clearance %v = %v (tolerance %v)",
@@ -93,13 +93,17 @@ not_applicable contains "the round sets no arithmetic tolerance" if {
 	not _tolerance
 }
 
-# the lines of the plan years given as objects, when the round sets a tolerance
-_object_lines[i][key] := line if {
+# the lines of the plan years given as objects, when the round sets a tolerance:
+# plan year index -> line key -> line (built in one comprehension per year)
+_object_lines := {i: lines |
 	_tolerance
 	some i, year in plan.plan_years
-	some key in activity.lines
-	line := activity.line(year, key)
-	is_object(line)
+	lines := {key: line |
+		some key in activity.lines
+		line := activity.line(year, key)
+		is_object(line)
+	}
+	count(lines) > 0
 }
 
 # the fields an activity line given as an object must have
@@ -109,6 +113,17 @@ _complete(line) if {
 	every component in _required {
 		is_number(object.get(line, component, null))
 	}
+}
+
+# true when the planned line is the built total, or within the tolerance of it
+_adds_up(planned, built) if {
+	planned == built
+	_tolerance >= 0
+}
+
+_adds_up(planned, built) if {
+	planned != built
+	exact.within(planned, built, _tolerance)
 }
 
 _previous_total(i, key) := activity.total(activity.line(plan.previous_year(i), key))

@@ -117,3 +117,11 @@ test_override_tolerance_by_data if {
 	r := identity.deny with input as plan with data.planassure.rounds as {"2017-19": {"tolerance": 2}}
 	r == set()
 }
+
+# a line that adds up exactly still fails a tolerance below 0, as exact.within judges it
+test_fail_exact_total_with_negative_tolerance if {
+	r := identity.deny with input as fixture.plan with data.planassure.rounds as {"2017-19": {"tolerance": -1}}
+	count(r) > 0
+	r0 := identity.deny with input as fixture.plan with data.planassure.rounds as {"2017-19": {"tolerance": 0}}
+	r0 == set()
+}
