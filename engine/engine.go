@@ -68,7 +68,8 @@ type Engine struct {
 	digestOnce sync.Once
 	cacheKey   []byte
 	outcomes   outcomeTable
-	seeds      *kindSeeds // values of each kind of plan (seed.go); nil with local policies
+	seedQuery  rego.PreparedEvalQuery // seedQuery: what a kind of plan is evaluated with
+	seeds      *kindSeeds             // values of each kind of plan (seed.go); nil with local policies
 }
 
 // Namespace is the root package of every policy: the entrypoint is
@@ -137,6 +138,14 @@ func New(ctx context.Context, fsys fs.FS, opts Options) (*Engine, error) {
 	e := &Engine{rules: rules, query: q, figures: fq, timeout: opts.Timeout, hint: opts.Hint}
 	if len(opts.Local) == 0 && !opts.NoSeed {
 		e.seeds = &kindSeeds{kinds: map[string]*kindSeed{}}
+		if e.seedQuery, err = rego.New(
+			rego.Query(seedQuery(c)),
+			rego.Compiler(c),
+			rego.Store(store),
+			rego.StrictBuiltinErrors(true),
+		).PrepareForEval(ctx); err != nil {
+			return nil, fmt.Errorf("prepare seed query: %w", err)
+		}
 	}
 	if e.timeout <= 0 {
 		e.timeout = DefaultTimeout

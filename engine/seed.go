@@ -3,6 +3,8 @@ package engine
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -185,6 +187,21 @@ func (e *Engine) seedFor(ctx context.Context, doc any) topdown.VirtualCache {
 	return &seededCache{base: k.cache, own: topdown.NewVirtualCache()}
 }
 
+// seedQuery is the query a kind of plan is evaluated with: data.planassure.main,
+// and each rule of kindRules that takes no arguments, so that a table the
+// kind alone does not reach (one read only where a plan gives figures, such
+// as the metrics' directions) is seeded too. Each is collected, so one that
+// is undefined for the kind does not stop the rest.
+func seedQuery(c *ast.Compiler) string {
+	lines := []string{"_ = data.planassure.main"}
+	for _, ref := range kindRules {
+		if rules := c.GetRules(ref); len(rules) > 0 && len(rules[0].Head.Args) == 0 {
+			lines = append(lines, fmt.Sprintf("_ = [x | x := %v]", ref))
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
 // buildSeed evaluates the policies on kind and keeps the values OPA cached
 // for the rules of kindRules.
 func (e *Engine) buildSeed(ctx context.Context, kind map[string]any) topdown.VirtualCache {
@@ -195,7 +212,7 @@ func (e *Engine) buildSeed(ctx context.Context, kind map[string]any) topdown.Vir
 	ctx, cancel := context.WithTimeout(ctx, e.timeout)
 	defer cancel()
 	rec := &recordingCache{VirtualCache: topdown.NewVirtualCache()}
-	if _, err := e.query.Eval(ctx, rego.EvalParsedInput(input), rego.EvalVirtualCache(rec)); err != nil {
+	if _, err := e.seedQuery.Eval(ctx, rego.EvalParsedInput(input), rego.EvalVirtualCache(rec)); err != nil {
 		return nil
 	}
 	base := topdown.NewVirtualCache()
