@@ -12,7 +12,6 @@ package planassure.lib.performance
 import data.planassure.lib.exact
 import data.planassure.lib.plan
 import data.planassure.lib.rounds
-import data.planassure.rules.performance as rules
 
 # METADATA
 # description: |
@@ -25,23 +24,23 @@ import data.planassure.rules.performance as rules
 #   rule (a per-trust target of another metric's figures) adds no metric. The tables
 #   below each read the metric rules directly: computed for every plan, that costs less
 #   than a pass over this object.
-facts := {key: m | some key; m := rules[key].metric}
+facts := {key: m | some key; m := data.planassure.rules.performance[key].metric}
 
 # METADATA
 # description: each metric key, in words a finance lead reads in a message
-labels := {key: m.label | some key; m := rules[key].metric}
+labels := {key: m.label | some key; m := data.planassure.rules.performance[key].metric}
 
 # METADATA
 # description: the metrics whose threshold is a maximum (lower is better)
-lower_is_better := {key | some key; rules[key].metric.lower_is_better}
+lower_is_better := {key | some key; data.planassure.rules.performance[key].metric.lower_is_better}
 
 # METADATA
 # description: the metrics whose threshold excludes its own value ("less than 1%")
-strict := {key | some key; rules[key].metric.strict}
+strict := {key | some key; data.planassure.rules.performance[key].metric.strict}
 
 # METADATA
 # description: the metrics measured in minutes (any number from 0), not percentages
-minutes := {key | some key; rules[key].metric.unit == "minutes"}
+minutes := {key | some key; data.planassure.rules.performance[key].metric.unit == "minutes"}
 
 # METADATA
 # description: the unit each metric's levels are written in, for reports' axes and text
@@ -78,7 +77,7 @@ default _is_year_average(_, _) := false
 # description: |
 #   the service a metric measures: a trust's plan answers for a metric only where its
 #   organisation.services lists that service (a trust that lists none answers for all)
-services := {key: m.service | some key; m := rules[key].metric}
+services := {key: m.service | some key; m := data.planassure.rules.performance[key].metric}
 
 # METADATA
 # description: |
