@@ -41,14 +41,7 @@ func BenchmarkReadPlan(b *testing.B) {
 // first of its kind is, and from scratch.
 func BenchmarkEvaluate(b *testing.B) {
 	ctx := context.Background()
-	data, err := os.ReadFile(benchPlan)
-	if err != nil {
-		b.Fatal(err)
-	}
-	p, err := plan.ReadJSON(benchPlan, data, 0)
-	if err != nil {
-		b.Fatal(err)
-	}
+	p, _ := testutil.ReadPlan(b, benchPlan)
 	for _, c := range []struct {
 		name string
 		opts engine.Options

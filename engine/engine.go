@@ -117,33 +117,22 @@ func New(ctx context.Context, fsys fs.FS, opts Options) (*Engine, error) {
 		data = map[string]any{}
 	}
 	store := inmem.NewFromObject(data)
-	q, err := rego.New(
-		rego.Query("data.planassure.main"),
-		rego.Compiler(c),
-		rego.Store(store),
-		rego.StrictBuiltinErrors(true),
-	).PrepareForEval(ctx)
+	prepare := func(query string) (rego.PreparedEvalQuery, error) {
+		return rego.New(rego.Query(query), rego.Compiler(c), rego.Store(store), rego.StrictBuiltinErrors(true)).
+			PrepareForEval(ctx)
+	}
+	q, err := prepare("data.planassure.main")
 	if err != nil {
 		return nil, fmt.Errorf("prepare query: %w", err)
 	}
-	fq, err := rego.New(
-		rego.Query(figuresQuery),
-		rego.Compiler(c),
-		rego.Store(store),
-		rego.StrictBuiltinErrors(true),
-	).PrepareForEval(ctx)
+	fq, err := prepare(figuresQuery)
 	if err != nil {
 		return nil, fmt.Errorf("prepare figures query: %w", err)
 	}
 	e := &Engine{rules: rules, query: q, figures: fq, timeout: opts.Timeout, hint: opts.Hint}
 	if len(opts.Local) == 0 && !opts.NoSeed {
 		e.seeds = &kindSeeds{kinds: map[string]*kindSeed{}}
-		if e.seedQuery, err = rego.New(
-			rego.Query(seedQuery(c)),
-			rego.Compiler(c),
-			rego.Store(store),
-			rego.StrictBuiltinErrors(true),
-		).PrepareForEval(ctx); err != nil {
+		if e.seedQuery, err = prepare(seedQuery(c)); err != nil {
 			return nil, fmt.Errorf("prepare seed query: %w", err)
 		}
 	}

@@ -3,10 +3,10 @@ package engine_test
 import (
 	"context"
 	"encoding/json"
-	"os"
 	"testing"
 
 	"github.com/planassure/planassure/engine"
+	"github.com/planassure/planassure/internal/testutil"
 	"github.com/planassure/planassure/plan"
 	"github.com/planassure/planassure/policies"
 )
@@ -17,14 +17,7 @@ func TestFigures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := os.ReadFile("../plans/06W-2017-19.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := plan.ReadJSON("06W.json", data, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, _ := testutil.ReadPlan(t, "../plans/06W-2017-19.json")
 	f := eng.Figures(p)
 	if f == nil || len(f.Years) != 3 {
 		t.Fatalf("Figures = %+v, want 3 years", f)

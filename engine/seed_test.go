@@ -13,6 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/planassure/planassure/engine"
+	"github.com/planassure/planassure/internal/testutil"
 	"github.com/planassure/planassure/plan"
 	"github.com/planassure/planassure/policies"
 )
@@ -142,14 +143,7 @@ func TestSeededEvaluationIsUnchanged(t *testing.T) {
 // The seed is used: a plan of a kind already seen costs fewer allocations.
 func TestSeededEvaluationIsCheaper(t *testing.T) {
 	ctx := context.Background()
-	data, err := os.ReadFile(benchPlan)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := plan.ReadJSON(benchPlan, data, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, _ := testutil.ReadPlan(t, benchPlan)
 	allocs := func(opts engine.Options) float64 {
 		eng, err := engine.New(ctx, policies.FS, opts)
 		if err != nil {

@@ -2,7 +2,6 @@ package policies_test
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"sort"
 	"testing"
@@ -11,7 +10,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/rego"
 
 	"github.com/planassure/planassure/engine"
-	"github.com/planassure/planassure/plan"
+	"github.com/planassure/planassure/internal/testutil"
 	"github.com/planassure/planassure/policies"
 )
 
@@ -33,14 +32,7 @@ func TestParityWithPlainOPA(t *testing.T) {
 		t.Fatal("no shipped plans")
 	}
 	for _, path := range plans {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		p, err := plan.ReadJSON(path, data, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
+		p, data := testutil.ReadPlan(t, path)
 		var want []string
 		res := e.Evaluate(t.Context(), p)
 		for _, f := range res.Findings {

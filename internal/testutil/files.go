@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/planassure/planassure/plan"
 )
 
 // Refused reads each file of a bad-input corpus (the files matching pattern,
@@ -51,4 +53,18 @@ func JSONObject(tb testing.TB, path string) map[string]any {
 		tb.Fatalf("%s: %v", path, err)
 	}
 	return doc
+}
+
+// ReadPlan reads the plan file at path as the engine takes it, and its bytes.
+func ReadPlan(tb testing.TB, path string) (plan.Plan, []byte) {
+	tb.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	p, err := plan.ReadJSON(path, data, 0)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return p, data
 }
