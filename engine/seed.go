@@ -69,6 +69,7 @@ var kindRules = refSet(
 	"data.planassure.lib.activity.default_alignment_gap_pp",
 	"data.planassure.lib.activity.alignment_gap_pp",
 
+	"data.planassure.lib.performance.facts",
 	"data.planassure.lib.performance.labels",
 	"data.planassure.lib.performance.lower_is_better",
 	"data.planassure.lib.performance.strict",
