@@ -113,6 +113,35 @@ func (r *Runner) Check(ctx context.Context, inputs []Input) engine.Report {
 	return e.NewReport(results)
 }
 
+// CheckEach checks the inputs as Check does, without footprints, and hands
+// each result to emit in the order of the inputs as soon as it and those
+// before it are done, keeping none: memory holds only the results that
+// finished ahead of an earlier one (at most about one per worker). emit is
+// called from one goroutine at a time.
+func (r *Runner) CheckEach(ctx context.Context, inputs []Input, emit func(engine.Result)) {
+	var (
+		mu      sync.Mutex
+		next    int
+		pending = map[int]engine.Result{}
+	)
+	parallel(len(inputs), r.cfg.Jobs, func(i int) {
+		res := r.checkInput(ctx, inputs[i])
+		r.tick()
+		mu.Lock()
+		defer mu.Unlock()
+		pending[i] = res
+		for {
+			res, ok := pending[next]
+			if !ok {
+				return
+			}
+			delete(pending, next)
+			next++
+			emit(res)
+		}
+	})
+}
+
 // Read reads and decodes one input under the limits.
 func (r *Runner) Read(ctx context.Context, in Input) (plan.Plan, error) {
 	data, err := r.bytes(ctx, in)

@@ -103,3 +103,26 @@ func TestExpandFindsRegisteredExtensions(t *testing.T) {
 		t.Errorf("Expand = %v, want %v", got, want)
 	}
 }
+
+// CheckEach hands over every result, in the order of the inputs, the same as
+// Check gives them, on more workers than plans finish in order.
+func TestCheckEachInOrder(t *testing.T) {
+	paths, err := filepath.Glob("../plans/*.json")
+	if err != nil || len(paths) < 5 {
+		t.Fatalf("shipped plans: %v", err)
+	}
+	paths = append(paths, paths...) // the same plans again: more work than workers
+	eng := testutil.Engine(t)
+	r := runner.New(runner.Config{Engine: eng, Jobs: 4})
+	want := r.Check(t.Context(), runner.Files(paths)).Results
+	var got []engine.Result
+	r.CheckEach(t.Context(), runner.Files(paths), func(res engine.Result) { got = append(got, res) })
+	if len(got) != len(want) {
+		t.Fatalf("%d results, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if got[i].Plan != paths[i] || got[i].Verdict != want[i].Verdict || len(got[i].Findings) != len(want[i].Findings) {
+			t.Errorf("result %d: %s %s, want %s %s", i, got[i].Plan, got[i].Verdict, want[i].Plan, want[i].Verdict)
+		}
+	}
+}

@@ -122,8 +122,12 @@ func runCheck(ctx context.Context, opts checkOptions, args []string, stdin io.Re
 		return err
 	}
 	bar := newProgress(opts.Progress, len(paths), stderr)
-	rep := runner.New(runner.Config{Engine: eng, Limits: limits.plan, Jobs: opts.Jobs, Footprints: opts.Footprint,
-		Figures: wantsFigures(opts.Format, opts.Reports), Stdin: stdin, Progress: bar.tick, Cache: store}).Check(ctx, runner.Files(paths))
+	rn := runner.New(runner.Config{Engine: eng, Limits: limits.plan, Jobs: opts.Jobs, Footprints: opts.Footprint,
+		Figures: wantsFigures(opts.Format, opts.Reports), Stdin: stdin, Progress: bar.tick, Cache: store})
+	if opts.Format == "json" && len(reports) == 0 && !opts.Footprint && waivers == nil {
+		return streamJSON(ctx, rn, eng, paths, failOn, bar.finish, stdout)
+	}
+	rep := rn.Check(ctx, runner.Files(paths))
 	bar.finish()
 	if waivers != nil {
 		rep = runner.ApplyWaivers(rep, waivers, asOf)
@@ -138,6 +142,45 @@ func runCheck(ctx context.Context, opts checkOptions, args []string, stdin io.Re
 		return fmt.Errorf("write report: %w", err)
 	}
 	if code := rep.ExitCode(failOn); code != 0 {
+		return exitError{code}
+	}
+	return nil
+}
+
+// streamJSON writes the JSON report of paths as the results arrive, in
+// order, keeping none of them: memory stays flat however many plans there
+// are. The bytes and the exit code are those of the report written whole;
+// it serves check -o json without --report, --footprint or --waivers, which
+// need every result before they write.
+func streamJSON(ctx context.Context, rn *runner.Runner, eng *engine.Engine, paths []string, failOn engine.Severity,
+	done func(), stdout io.Writer) error {
+	head := eng.NewReport(nil)
+	s, err := output.NewJSONStream(stdout, head)
+	if err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	code := 0
+	var werr error
+	rn.CheckEach(ctx, runner.Files(paths), func(res engine.Result) {
+		head.Totals[res.Verdict]++
+		switch {
+		case res.Verdict == engine.VerdictError:
+			code = 2
+		case code == 0 && res.Fails(failOn):
+			code = 1
+		}
+		if werr == nil {
+			werr = s.Result(res)
+		}
+	})
+	done()
+	if werr == nil {
+		werr = s.Close(head)
+	}
+	if werr != nil {
+		return fmt.Errorf("write report: %w", werr)
+	}
+	if code != 0 {
 		return exitError{code}
 	}
 	return nil

@@ -187,3 +187,31 @@ func policyDigest(t *testing.T) string {
 	}
 	return d
 }
+
+// check -o json writes results as they arrive (streamJSON) unless another
+// option needs the whole report first; either way the bytes and the exit code
+// are the same.
+func TestCheckJSONStreamedIsTheWholeReport(t *testing.T) {
+	t.Chdir("../..")
+	for _, args := range [][]string{
+		{"plans"},
+		{"plans/06W-2017-19.json", "--fail-on", "warning"},
+		{"plans/06W-2017-19.json", "--fail-on", "none"},
+		{"testdata/plans/invalid"},
+		{"plans", "testdata/plans/invalid", "--jobs", "4"},
+	} {
+		file := filepath.Join(t.TempDir(), "whole.json")
+		code, streamed, errOut := runIn(t, "", append([]string{"check", "-o", "json"}, args...)...)
+		wholeCode, whole, wholeErr := runIn(t, "", append([]string{"check", "-o", "json", "--report", "json=" + file}, args...)...)
+		written, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if code != wholeCode || errOut != wholeErr {
+			t.Errorf("%v: exit %d, stderr %q streamed; %d, %q whole", args, code, errOut, wholeCode, wholeErr)
+		}
+		if streamed != whole || streamed != string(written) {
+			t.Errorf("%v: the streamed report differs from the whole one", args)
+		}
+	}
+}

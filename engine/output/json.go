@@ -14,70 +14,112 @@ import (
 // exists as one document in memory; the bytes are those of json.MarshalIndent
 // of the whole report.
 func JSON(w io.Writer, r engine.Report) error {
-	bw := bufio.NewWriterSize(w, 64<<10)
-	field := func(name string, v any, first bool) error {
-		if !first {
-			bw.WriteString(",")
-		}
-		bw.WriteString("\n  \"" + name + "\": ")
-		b, err := json.MarshalIndent(v, "  ", "  ")
-		if err != nil {
+	if r.Results == nil {
+		s := newJSONStream(w)
+		if err := s.head(r); err != nil {
 			return err
 		}
-		_, err = bw.Write(b)
+		s.bw.WriteString(",\n  \"results\": null")
+		return s.tail(r)
+	}
+	s, err := NewJSONStream(w, r)
+	if err != nil {
 		return err
 	}
-	bw.WriteString("{")
-	if err := field("schema_version", r.SchemaVersion, true); err != nil {
+	for _, res := range r.Results {
+		if err := s.Result(res); err != nil {
+			return err
+		}
+	}
+	return s.Close(r)
+}
+
+// JSONStream writes the JSON report one result at a time, for a batch whose
+// results are not kept: the head (schema version, tool, rules) when it is
+// made, each result as it comes, the totals and waiver notes at Close. The
+// bytes are those JSON writes for the whole report.
+type JSONStream struct {
+	bw *bufio.Writer
+	n  int
+}
+
+func newJSONStream(w io.Writer) *JSONStream {
+	return &JSONStream{bw: bufio.NewWriterSize(w, 64<<10)}
+}
+
+// NewJSONStream writes the head of the report, whose Tool and Rules it takes
+// from head (its results and totals are not read).
+func NewJSONStream(w io.Writer, head engine.Report) (*JSONStream, error) {
+	s := newJSONStream(w)
+	if err := s.head(head); err != nil {
+		return nil, err
+	}
+	s.bw.WriteString(",\n  \"results\": ")
+	return s, nil
+}
+
+// Result writes the next result.
+func (s *JSONStream) Result(res engine.Result) error {
+	if s.n == 0 {
+		s.bw.WriteString("[")
+	} else {
+		s.bw.WriteString(",")
+	}
+	s.n++
+	s.bw.WriteString("\n    ")
+	b, err := json.MarshalIndent(res, "    ", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = s.bw.Write(b)
+	return err
+}
+
+// Close ends the results and writes the totals and waiver notes of tail.
+func (s *JSONStream) Close(tail engine.Report) error {
+	if s.n == 0 {
+		s.bw.WriteString("[]")
+	} else {
+		s.bw.WriteString("\n  ]")
+	}
+	return s.tail(tail)
+}
+
+func (s *JSONStream) field(name string, v any, first bool) error {
+	if !first {
+		s.bw.WriteString(",")
+	}
+	s.bw.WriteString("\n  \"" + name + "\": ")
+	b, err := json.MarshalIndent(v, "  ", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = s.bw.Write(b)
+	return err
+}
+
+func (s *JSONStream) head(r engine.Report) error {
+	s.bw.WriteString("{")
+	if err := s.field("schema_version", r.SchemaVersion, true); err != nil {
 		return err
 	}
 	if r.Tool != nil {
-		if err := field("tool", r.Tool, false); err != nil {
+		if err := s.field("tool", r.Tool, false); err != nil {
 			return err
 		}
 	}
-	if err := field("rules", r.Rules, false); err != nil {
-		return err
-	}
-	if err := results(bw, r.Results); err != nil {
-		return err
-	}
-	if err := field("totals", r.Totals, false); err != nil {
+	return s.field("rules", r.Rules, false)
+}
+
+func (s *JSONStream) tail(r engine.Report) error {
+	if err := s.field("totals", r.Totals, false); err != nil {
 		return err
 	}
 	if len(r.Waivers) > 0 {
-		if err := field("waiver_notes", r.Waivers, false); err != nil {
+		if err := s.field("waiver_notes", r.Waivers, false); err != nil {
 			return err
 		}
 	}
-	bw.WriteString("\n}\n")
-	return bw.Flush()
-}
-
-func results(bw *bufio.Writer, rs []engine.Result) error {
-	bw.WriteString(",\n  \"results\": ")
-	switch {
-	case rs == nil:
-		bw.WriteString("null")
-		return nil
-	case len(rs) == 0:
-		bw.WriteString("[]")
-		return nil
-	}
-	bw.WriteString("[")
-	for i, res := range rs {
-		if i > 0 {
-			bw.WriteString(",")
-		}
-		bw.WriteString("\n    ")
-		b, err := json.MarshalIndent(res, "    ", "  ")
-		if err != nil {
-			return err
-		}
-		if _, err := bw.Write(b); err != nil {
-			return err
-		}
-	}
-	bw.WriteString("\n  ]")
-	return nil
+	s.bw.WriteString("\n}\n")
+	return s.bw.Flush()
 }
