@@ -25,10 +25,11 @@ func main() {
 
 // tuneGC trades memory for speed unless the user chose: a batch allocates much
 // short-lived garbage per plan, so collect at 5x the live heap (GOGC=400), but
-// start collecting harder near 100 MiB (GOMEMLIMIT) so that peak memory (the
-// limit, the binary's pages and what the runtime keeps outside the heap, about
-// 40 MB more) stays under 150 MB however many plans there are: the report kept
-// for the output is about 0.5 KB a plan, 50 MB at 100,000 plans.
+// start collecting harder near 100 MiB (GOMEMLIMIT): peak memory is the heap,
+// the binary's pages and what the runtime keeps outside the heap (about 40 MB
+// more). check -o json keeps no results (streamJSON); the other formats keep
+// the report, about 1 KB a plan, and past about 50,000 plans the limit makes
+// the collector work harder to stay near 150 MB.
 func tuneGC() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
