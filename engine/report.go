@@ -193,14 +193,24 @@ func (r Result) Fails(failOn Severity) bool {
 func (rep Report) ExitCode(failOn Severity) int {
 	code := 0
 	for _, r := range rep.Results {
-		if r.Verdict == VerdictError {
-			return 2
-		}
-		if r.Fails(failOn) {
-			code = 1
+		if code = max(code, r.ExitCode(failOn)); code == 2 {
+			break
 		}
 	}
 	return code
+}
+
+// ExitCode is the exit code one plan alone gives: 2 when it could not be read
+// or evaluated, 1 when it fails the gate, 0 otherwise. A batch exits with the
+// greatest of its plans'.
+func (r Result) ExitCode(failOn Severity) int {
+	switch {
+	case r.Verdict == VerdictError:
+		return 2
+	case r.Fails(failOn):
+		return 1
+	}
+	return 0
 }
 
 func (rep *Report) Total() {

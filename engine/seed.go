@@ -218,14 +218,13 @@ func (e *Engine) buildSeed(ctx context.Context, kind map[string]any) topdown.Vir
 	}
 	base := topdown.NewVirtualCache()
 	for _, p := range rec.puts {
-		if kindRules.covers(p.ref) {
-			base.Put(p.ref, p.value)
-		}
+		base.Put(p.ref, p.value)
 	}
 	return base
 }
 
-// recordingCache is OPA's virtual cache, noting what is put in its outer frame.
+// recordingCache is OPA's virtual cache, noting what is put in its outer frame
+// for the rules of kindRules.
 type recordingCache struct {
 	topdown.VirtualCache
 	depth int
@@ -241,7 +240,7 @@ func (r *recordingCache) Push() { r.depth++; r.VirtualCache.Push() }
 func (r *recordingCache) Pop()  { r.depth--; r.VirtualCache.Pop() }
 
 func (r *recordingCache) Put(ref ast.Ref, value *ast.Term) {
-	if r.depth == 0 {
+	if r.depth == 0 && kindRules.covers(ref) {
 		r.puts = append(r.puts, cachePut{ref: ref.Copy(), value: value})
 	}
 	r.VirtualCache.Put(ref, value)

@@ -163,12 +163,7 @@ func streamJSON(ctx context.Context, rn *runner.Runner, eng *engine.Engine, path
 	var werr error
 	rn.CheckEach(ctx, runner.Files(paths), func(res engine.Result) {
 		head.Totals[res.Verdict]++
-		switch {
-		case res.Verdict == engine.VerdictError:
-			code = 2
-		case code == 0 && res.Fails(failOn):
-			code = 1
-		}
+		code = max(code, res.ExitCode(failOn))
 		if werr == nil {
 			werr = s.Result(res)
 		}
