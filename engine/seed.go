@@ -88,6 +88,8 @@ var kindRules = refSet(
 	"data.planassure.lib.performance._improvement_years",
 	"data.planassure.lib.performance._direction",
 	"data.planassure.lib.performance._averaged",
+	"data.planassure.lib.performance._bounds",
+	"data.planassure.lib.performance._range",
 	"data.planassure.lib.performance._ceiling",
 	"data.planassure.lib.performance._not_a_level",
 	"data.planassure.lib.performance._unit",

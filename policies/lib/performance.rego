@@ -81,9 +81,15 @@ services := {key: m.service | some key; m := data.planassure.rules.performance[k
 
 # METADATA
 # description: |
-#   the findings of the rule for metric key, for every plan year whose round sets a
-#   threshold: the planned level misses it and no recovery plan is given (error)
-findings[key] contains _shortfall(key, i, year, threshold, ", with no recovery plan") if {
+#   the findings of the rule for each metric key, for every plan year whose round sets a
+#   threshold (metric key -> set of findings); only the metrics with a year that is not
+#   sound (_unsound) have any, and only they are looked at: computed once per plan, so a
+#   rule's lookup of its own key costs one lookup
+findings := {key: _findings[key] | some key, _ in _unsound}
+
+# METADATA
+# description: the planned level misses the threshold and no recovery plan is given (error)
+_findings[key] contains _shortfall(key, i, year, threshold, ", with no recovery plan") if {
 	some i, threshold in _unsound[key]
 	year := plan.plan_years[i]
 	_has_level(year, key)
@@ -93,7 +99,7 @@ findings[key] contains _shortfall(key, i, year, threshold, ", with no recovery p
 
 # METADATA
 # description: the planned level misses the threshold and names an agreed recovery plan (warning)
-findings[key] contains object.union(_shortfall(key, i, year, threshold, reason), {"severity": "warning"}) if {
+_findings[key] contains object.union(_shortfall(key, i, year, threshold, reason), {"severity": "warning"}) if {
 	some i, threshold in _unsound[key]
 	year := plan.plan_years[i]
 	_has_level(year, key)
@@ -104,7 +110,7 @@ findings[key] contains object.union(_shortfall(key, i, year, threshold, reason),
 
 # METADATA
 # description: the metric, or its planned level, is absent (the rule never passes on a missing figure)
-findings[key] contains finding if {
+_findings[key] contains finding if {
 	some i, threshold in _unsound[key]
 	year := plan.plan_years[i]
 	not _has_plan(year, key)
@@ -113,7 +119,7 @@ findings[key] contains finding if {
 
 # METADATA
 # description: the round measures the year's average and the plan gives no monthly levels to average
-findings[key] contains finding if {
+_findings[key] contains finding if {
 	some i, threshold in _unsound[key]
 	year := plan.plan_years[i]
 	_has_plan(year, key)
@@ -129,7 +135,7 @@ findings[key] contains finding if {
 
 # METADATA
 # description: the planned level is not a percentage from 0 to 100 (the schema refuses it; fail closed without it)
-findings[key] contains finding if {
+_findings[key] contains finding if {
 	some i, threshold in _unsound[key]
 	year := plan.plan_years[i]
 	_has_plan(year, key)
@@ -146,7 +152,7 @@ findings[key] contains finding if {
 
 # METADATA
 # description: monthly levels are given but are not a list of 12 months, April to March
-findings[key] contains finding if {
+_findings[key] contains finding if {
 	some i, threshold in _unsound[key]
 	year := plan.plan_years[i]
 	_has_monthly(year, key)
@@ -159,7 +165,7 @@ findings[key] contains finding if {
 
 # METADATA
 # description: a monthly level is not a percentage from 0 to 100
-findings[key] contains finding if {
+_findings[key] contains finding if {
 	some i, threshold in _unsound[key]
 	year := plan.plan_years[i]
 	_has_monthly(year, key)
@@ -178,7 +184,7 @@ findings[key] contains finding if {
 
 # METADATA
 # description: the monthly trajectory does not end (in March) at the planned year-end level, within 0.1
-findings[key] contains finding if {
+_findings[key] contains finding if {
 	some i, threshold in _unsound[key]
 	year := plan.plan_years[i]
 	_has_plan(year, key)
@@ -204,17 +210,42 @@ findings[key] contains finding if {
 #   true when the year's level of metric key is a level, meets the threshold at the year
 #   end, and its monthly levels, where given, are 12 levels ending at it: none of the
 #   findings above can hold, so they are not looked for (the common case, tested once)
-_sound(key, i, threshold) if {
-	year := plan.plan_years[i]
-	metric := year.performance[key]
+_sound(key, i) if {
+	[low, high, excluded, ceiling] := _bounds[key][i]
+	metric := plan.plan_years[i].performance[key]
 	level := metric.plan
 	is_number(level)
-	level >= 0
-	level <= _ceiling(key)
-	not [key, year.year] in _averaged
-	[level >= threshold, level <= threshold, level < threshold][_direction[key]]
-	_sound_monthly(key, metric)
+	level >= low
+	level <= high
+	level != excluded
+	_sound_monthly(ceiling, metric)
 }
+
+# METADATA
+# description: |
+#   for each metric key and plan year index i whose year-end level the round judges
+#   against a threshold (not the year's mean, rounds.year_average): [low, high, excluded,
+#   ceiling], so that a level meets the threshold and is a level of the metric where
+#   low <= level <= high and level != excluded, and ceiling is the metric's greatest level
+#   (_ceiling). The plan's kind fixes it: computed once per kind, not per metric-year
+_bounds := {key: by_year |
+	some key, thresholds in _thresholds
+	ceiling := _ceiling(key)
+	by_year := {i: bounds |
+		some i, threshold in thresholds
+		not [key, plan.plan_years[i].year] in _averaged
+		bounds := array.concat(_range(_direction[key], threshold, ceiling), [ceiling])
+	}
+}
+
+# the sound levels for a threshold in each direction (_direction), as [low, high, excluded]:
+# a minimum, from it to the ceiling; a maximum, from 0 to it (or the ceiling, if lower);
+# a strict maximum, the same without its own value
+_range(0, threshold, ceiling) := [max([0, threshold]), ceiling, null]
+
+_range(1, threshold, ceiling) := [0, min([ceiling, threshold]), null]
+
+_range(2, threshold, ceiling) := [0, min([ceiling, threshold]), threshold]
 
 # the [metric key, financial year] pairs the round measures as the year's mean (rounds.year_average)
 _averaged := {[key, fy] |
@@ -223,7 +254,7 @@ _averaged := {[key, fy] |
 }
 
 # how each metric meets its threshold: 0 at or above a minimum, 1 at or below a maximum
-# (lower is better), 2 below a strict maximum; the index of the comparison _sound makes
+# (lower is better), 2 below a strict maximum
 _direction := object.union_n([
 	{key: 0 | some key, _ in labels},
 	{key: 1 | some key in lower_is_better},
@@ -238,15 +269,16 @@ _unsound := {key: by_year |
 	some key, thresholds in _thresholds
 	by_year := {i: threshold |
 		some i, threshold in thresholds
-		not _sound(key, i, threshold)
+		not _sound(key, i)
 	}
 	count(by_year) > 0
 }
 
-# true when the metric gives no monthly levels, or 12 levels whose last is its year-end level
+# true when the metric gives no monthly levels, or 12 levels from 0 to ceiling whose last
+# is its year-end level
 _sound_monthly(_, metric) if object.get(metric, "monthly", null) == null
 
-_sound_monthly(key, metric) if {
+_sound_monthly(ceiling, metric) if {
 	monthly := metric.monthly
 	is_array(monthly)
 	count(monthly) == 12
@@ -255,7 +287,7 @@ _sound_monthly(key, metric) if {
 	is_number(least)
 	is_number(greatest)
 	least >= 0
-	greatest <= _ceiling(key)
+	greatest <= ceiling
 	_ends_at(monthly[11], metric.plan)
 }
 

@@ -512,3 +512,22 @@ test_fail_unsound_year_average if {
 		with data.planassure.rounds as {"2017-19": {"year_average": {"ae_4hr": ["2017/18"]}}}
 	u.ae_4hr[1] == 95
 }
+
+# the sound levels in each direction: a minimum, a maximum, a strict maximum, and a
+# threshold beyond the metric's ceiling
+test_pass_range_each_direction if {
+	performance._range(0, 95, 100) == [95, 100, null]
+	performance._range(0, -5, 100) == [0, 100, null]
+	performance._range(1, 1, 100) == [0, 1, null]
+	performance._range(1, 150, 100) == [0, 100, null]
+	performance._range(2, 1, 100) == [0, 1, 1]
+	performance._range(2, 150, 100) == [0, 100, 150]
+}
+
+# a year judged by its average has no bounds, so it always leaves the gate
+test_fail_bounds_year_average if {
+	performance._bounds.ae_4hr[1] == [95, 100, null, 100] with input as fixture.plan
+	p := json.patch(fixture.plan, [{"op": "add", "path": "/x", "value": 1}])
+	not performance._bounds.ae_4hr[1] with input as p
+		with data.planassure.rounds as {"2017-19": {"year_average": {"ae_4hr": ["2017/18"]}}}
+}
