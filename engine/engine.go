@@ -19,6 +19,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/storage"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
+	"github.com/open-policy-agent/opa/v1/topdown"
 	"github.com/open-policy-agent/opa/v1/util"
 
 	"github.com/planassure/planassure/internal/buildinfo"
@@ -326,10 +327,11 @@ func (e *Engine) evaluate(ctx context.Context, p plan.Plan, doc any) ([]Finding,
 	}
 	ctx, cancel := context.WithTimeout(ctx, e.timeout)
 	defer cancel()
-	evalOpts := []rego.EvalOption{rego.EvalParsedInput(input)}
+	var cache topdown.VirtualCache = newRefCache()
 	if seed := e.seedFor(ctx, doc); seed != nil {
-		evalOpts = append(evalOpts, rego.EvalVirtualCache(seed))
+		cache = seed
 	}
+	evalOpts := []rego.EvalOption{rego.EvalParsedInput(input), rego.EvalVirtualCache(cache)}
 	rs, err := e.query.Eval(ctx, evalOpts...)
 	if err != nil {
 		return nil, nil, &plan.Error{Path: p.Path, Err: e.evalError(ctx, err)}

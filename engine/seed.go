@@ -38,6 +38,8 @@ var kindRules = refSet(
 	"data.planassure.main._applies",
 	"data.planassure.main._other_kind",
 	"data.planassure.main._commissioner_only",
+	"data.planassure.main._rules",
+	"data.planassure.main._running",
 
 	"data.planassure.lib.rounds._builtin",
 	"data.planassure.lib.rounds._overrides",
@@ -187,7 +189,7 @@ func (e *Engine) seedFor(ctx context.Context, doc any) topdown.VirtualCache {
 	if k.cache == nil {
 		return nil
 	}
-	return &seededCache{base: k.cache, own: topdown.NewVirtualCache()}
+	return &seededCache{base: k.cache, own: newRefCache()}
 }
 
 // seedQuery is the query a kind of plan is evaluated with: data.planassure.main,
@@ -218,7 +220,7 @@ func (e *Engine) buildSeed(ctx context.Context, kind map[string]any) topdown.Vir
 	if _, err := e.seedQuery.Eval(ctx, rego.EvalParsedInput(input), rego.EvalVirtualCache(rec)); err != nil {
 		return nil
 	}
-	base := topdown.NewVirtualCache()
+	base := newRefCache()
 	for _, p := range rec.puts {
 		base.Put(p.ref, p.value)
 	}

@@ -15,10 +15,8 @@ import data.planassure.lib.plan
 
 # METADATA
 # description: every finding of every rule, with its rule id, title and severity
-findings contains object.union(object.union(_meta(area, name), finding), {"rule": concat(".", [area, name])}) if {
-	some area, name
-	_applies(area)
-	plan.for_organisation(concat(".", [area, name]))
+findings contains object.union(object.union(_meta(area, name), finding), {"rule": id}) if {
+	some [area, name, id] in _running
 	some finding in data.planassure.rules[area][name].deny
 }
 
@@ -48,18 +46,15 @@ verdict := "not_assured" if {
 
 # METADATA
 # description: rules whose threshold is absent for the plan's round, with the reason
-not_applicable contains {"rule": concat(".", [area, name]), "msg": msg} if {
-	some area, name
-	_applies(area)
-	plan.for_organisation(concat(".", [area, name]))
+not_applicable contains {"rule": id, "msg": msg} if {
+	some [area, name, id] in _running
 	some msg in data.planassure.rules[area][name].not_applicable
 }
 
 # METADATA
 # description: rules of the other kind of document, with the reason they do not apply
-not_applicable contains {"rule": concat(".", [area, name]), "msg": _other_kind} if {
-	some area, name
-	data.planassure.rules[area][name].deny
+not_applicable contains {"rule": id, "msg": _other_kind} if {
+	some [area, _, id] in _rules
 	not _applies(area)
 }
 
@@ -69,6 +64,23 @@ not_applicable contains {"rule": id, "msg": _commissioner_only} if {
 	plan.is_plan
 	some id in plan.commissioner_rules
 	not plan.for_organisation(id)
+}
+
+# METADATA
+# description: |
+#   every rule under data.planassure.rules, as [area, name, id]: a package with a deny
+#   rule (defined for every document, if empty), so this depends on no figure of the plan
+_rules := {[area, name, concat(".", [area, name])] |
+	some area, name
+	data.planassure.rules[area][name].deny
+}
+
+# METADATA
+# description: the rules that run on the document, as [area, name, id] (those of its kind, for its kind of organisation)
+_running := {rule |
+	some rule in _rules
+	_applies(rule[0])
+	plan.for_organisation(rule[2])
 }
 
 _commissioner_only := "a commissioner rule (CCG or ICB finance and activity): it does not apply to an NHS trust's plan"

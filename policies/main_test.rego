@@ -135,3 +135,22 @@ test_a_new_rule_fires_through_the_entrypoint if {
 	r := main.findings with input as plan
 	{f.rule | some f in r} == {"finance.deficit_support_exit"}
 }
+
+# the rules that run: a plan runs every rule but the footprint ones, a footprint only
+# those, a trust's plan none of the commissioner rules
+test_pass_running_rules_by_kind if {
+	ids := {id | some [_, _, id] in main._rules}
+	count(ids) > 40
+	on_plan := {id | some [_, _, id] in main._running} with input as fixture.plan
+	on_plan == {id | some id in ids; not startswith(id, "footprint.")}
+	on_footprint := {id | some [_, _, id] in main._running} with input as footprint_fixture.footprint
+	on_footprint == {id | some id in ids; startswith(id, "footprint.")}
+}
+
+test_fail_running_rules_of_a_trust if {
+	on_trust := {id | some [_, _, id] in main._running} with input as current.trust
+	"finance.funding_total" in {id | some [_, _, id] in main._rules}
+	not "finance.funding_total" in on_trust
+	not "footprint.aggregate_balance" in on_trust
+	"performance.ae_4hr" in on_trust
+}
