@@ -40,6 +40,8 @@ var kindRules = refSet(
 	"data.planassure.main._commissioner_only",
 	"data.planassure.main._rules",
 	"data.planassure.main._running",
+	"data.planassure.main._other_kind_rules",
+	"data.planassure.main._commissioner_only_rules",
 
 	"data.planassure.lib.rounds._builtin",
 	"data.planassure.lib.rounds._overrides",

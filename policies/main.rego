@@ -53,14 +53,20 @@ not_applicable contains {"rule": id, "msg": msg} if {
 
 # METADATA
 # description: rules of the other kind of document, with the reason they do not apply
-not_applicable contains {"rule": id, "msg": _other_kind} if {
+not_applicable contains entry if some entry in _other_kind_rules
+
+# the rules of the other kind of document, as not_applicable entries (a per-kind value)
+_other_kind_rules := {{"rule": id, "msg": _other_kind} |
 	some [area, _, id] in _rules
 	not _applies(area)
 }
 
 # METADATA
 # description: commissioner rules on a trust's plan, with the reason they do not apply
-not_applicable contains {"rule": id, "msg": _commissioner_only} if {
+not_applicable contains entry if some entry in _commissioner_only_rules
+
+# the commissioner rules on a trust's plan, as not_applicable entries (a per-kind value)
+_commissioner_only_rules := {{"rule": id, "msg": _commissioner_only} |
 	plan.is_plan
 	some id in plan.commissioner_rules
 	not plan.for_organisation(id)
