@@ -47,9 +47,18 @@ _list := rounds.current.must_dos
 
 # METADATA
 # description: the entries of input.must_dos answering must-do n, keyed by their index
-entries(n) := {i: entry |
-	some i, entry in object.get(input, "must_dos", [])
-	entry.number == n
+entries(n) := object.get(_entries, n, {})
+
+# the entries of input.must_dos by must-do number, keyed by their index, computed once
+# per plan: the inner comprehension's test on a number bound outside it lets OPA index
+# the entries by number once, so this is linear in the entries
+_entries := {n: by_index |
+	some entry in object.get(input, "must_dos", [])
+	n := entry.number
+	by_index := {i: e |
+		some i, e in input.must_dos
+		e.number == n
+	}
 }
 
 # METADATA

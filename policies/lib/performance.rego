@@ -214,8 +214,7 @@ _sound(key, i) if {
 	[low, high, excluded, ceiling] := _bounds[key][i]
 	metric := plan.plan_years[i].performance[key]
 	level := metric.plan
-	is_number(level)
-	level >= low
+	level >= low # with level <= high, a number: OPA orders null and booleans before numbers, text and collections after
 	level <= high
 	level != excluded
 	_sound_monthly(ceiling, metric)
@@ -284,9 +283,7 @@ _sound_monthly(ceiling, metric) if {
 	count(monthly) == 12
 	least := min(monthly)
 	greatest := max(monthly)
-	is_number(least)
-	is_number(greatest)
-	least >= 0
+	least >= 0 # with greatest <= ceiling, every level is a number (see _sound)
 	greatest <= ceiling
 	_ends_at(monthly[11], metric.plan)
 }
