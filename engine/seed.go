@@ -191,7 +191,11 @@ func (e *Engine) seedFor(ctx context.Context, doc any) topdown.VirtualCache {
 	if k.cache == nil {
 		return nil
 	}
-	return &seededCache{base: k.cache, own: newRefCache()}
+	c := &seededCache{base: k.cache, own: newRefCache()}
+	if gate, ok := gateFor(k.cache, doc); ok {
+		c.own.Put(unsoundRef, gate)
+	}
+	return c
 }
 
 // seedQuery is the query a kind of plan is evaluated with: data.planassure.main,

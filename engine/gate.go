@@ -1,0 +1,196 @@
+package engine
+
+import (
+	"encoding/json"
+	"math/big"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/topdown"
+)
+
+// The performance gate, computed in Go.
+//
+// lib/performance.rego's _unsound lists, for each metric, the plan years
+// whose level is not sound: a level the round judges at the year end that
+// meets its threshold, with monthly levels, where given, 12 levels ending
+// at it within _monthly_tolerance (_sound). The performance rules' findings
+// look only at those years. It is the one per-plan value the policies
+// derive for every metric of every plan year, so the engine computes it
+// from the plan's figures and the kind's own values of _bounds, _thresholds
+// and _monthly_tolerance (seed.go), and hands it to the evaluation in its
+// virtual cache, as it hands the kind's values. Stock opa and conftest,
+// and the engine without a seed, compute it in Rego.
+//
+// The Go gate never calls a year sound that the Rego gate would not: where
+// a figure is not a plain decimal number (anything the plan reader would
+// not give), it calls the year unsound, and the findings' own clauses,
+// which test every condition in full, decide. TestGateIsTheRegoGate
+// compares the two on every shipped, generated and varied plan.
+
+var (
+	unsoundRef   = ast.MustParseRef("data.planassure.lib.performance._unsound")
+	boundsRef    = ast.MustParseRef("data.planassure.lib.performance._bounds")
+	thresholdRef = ast.MustParseRef("data.planassure.lib.performance._thresholds")
+	toleranceRef = ast.MustParseRef("data.planassure.lib.performance._monthly_tolerance")
+)
+
+// gateFor is the value of _unsound for doc given the values of its kind,
+// or false when a value it needs is not in the kind's cache.
+func gateFor(kind topdown.VirtualCache, doc any) (*ast.Term, bool) {
+	bounds, ok1 := objectIn(kind, boundsRef)
+	thresholds, ok2 := objectIn(kind, thresholdRef)
+	tol, _ := kind.Get(toleranceRef)
+	if !ok1 || !ok2 || tol == nil {
+		return nil, false
+	}
+	tolerance, ok := ratOf(tol.Value)
+	if !ok {
+		return nil, false
+	}
+	m, _ := doc.(map[string]any)
+	years, _ := m["years"].([]any)
+	unsound := ast.NewObject()
+	thresholds.Foreach(func(key, byYear *ast.Term) {
+		ys, isObj := byYear.Value.(ast.Object)
+		if !isObj {
+			unsound = nil
+			return
+		}
+		var failed [][2]*ast.Term
+		ys.Foreach(func(i, threshold *ast.Term) {
+			if !yearSound(bounds, years, key, i, tolerance) {
+				failed = append(failed, [2]*ast.Term{i, threshold})
+			}
+		})
+		if len(failed) > 0 && unsound != nil {
+			unsound.Insert(key, ast.ObjectTerm(failed...))
+		}
+	})
+	if unsound == nil {
+		return nil, false
+	}
+	return ast.NewTerm(unsound), true
+}
+
+func objectIn(c topdown.VirtualCache, ref ast.Ref) (ast.Object, bool) {
+	v, _ := c.Get(ref)
+	if v == nil {
+		return nil, false
+	}
+	o, ok := v.Value.(ast.Object)
+	return o, ok
+}
+
+// yearSound is _sound(key, i): the year's level lies in its bounds, and its
+// monthly levels, where given, are 12 levels from 0 to the ceiling whose
+// last is within the tolerance of the level.
+func yearSound(bounds ast.Object, years []any, key, i *ast.Term, tolerance *big.Rat) bool {
+	byYear := bounds.Get(key)
+	if byYear == nil {
+		return false
+	}
+	byIndex, ok := byYear.Value.(ast.Object)
+	if !ok {
+		return false
+	}
+	b := byIndex.Get(i)
+	if b == nil {
+		return false
+	}
+	arr, ok := b.Value.(*ast.Array)
+	if !ok || arr.Len() != 4 {
+		return false
+	}
+	low, high, excluded, ceiling := arr.Elem(0).Value, arr.Elem(1).Value, arr.Elem(2).Value, arr.Elem(3).Value
+	in, ok := i.Value.(ast.Number)
+	if !ok {
+		return false
+	}
+	idx, ok := in.Int()
+	if !ok || idx < 0 || idx >= len(years) {
+		return false
+	}
+	year, _ := years[idx].(map[string]any)
+	if basis, _ := year["basis"].(string); basis != "plan" {
+		return false
+	}
+	perf, _ := year["performance"].(map[string]any)
+	name, _ := key.Value.(ast.String)
+	metric, _ := perf[string(name)].(map[string]any)
+	level, ok := number(metric["plan"])
+	if !ok || !within(level, low, high) {
+		return false
+	}
+	if x, isNum := excluded.(ast.Number); isNum && ast.NumberCompare(level, x) == 0 {
+		return false
+	}
+	monthly, given := metric["monthly"]
+	if !given || monthly == nil {
+		return true
+	}
+	months, _ := monthly.([]any)
+	if len(months) != 12 {
+		return false
+	}
+	for _, v := range months {
+		n, ok := number(v)
+		if !ok || !within(n, ast.Number("0"), ceiling) {
+			return false
+		}
+	}
+	last, _ := number(months[11])
+	a, okA := ratOf(last)
+	l, okL := ratOf(level)
+	if !okA || !okL {
+		return false
+	}
+	diff := new(big.Rat).Sub(a, l)
+	return diff.Abs(diff).Cmp(tolerance) <= 0
+}
+
+// number is v as an OPA number, when it is a plain decimal number of the
+// plan reader's (json.Number); false for anything else.
+func number(v any) (ast.Number, bool) {
+	n, ok := v.(json.Number)
+	if !ok || !plainDecimal(string(n)) {
+		return "", false
+	}
+	return ast.Number(n), true
+}
+
+// within reports whether low <= n <= high, as OPA compares numbers; false
+// when a bound is not a number.
+func within(n ast.Number, low, high ast.Value) bool {
+	lo, ok1 := low.(ast.Number)
+	hi, ok2 := high.(ast.Number)
+	return ok1 && ok2 && ast.NumberCompare(n, lo) >= 0 && ast.NumberCompare(n, hi) <= 0
+}
+
+// ratOf is the exact value of a plain decimal number.
+func ratOf(v ast.Value) (*big.Rat, bool) {
+	n, ok := v.(ast.Number)
+	if !ok || !plainDecimal(string(n)) {
+		return nil, false
+	}
+	return new(big.Rat).SetString(string(n))
+}
+
+// plainDecimal reports whether s is an optional minus, digits, and an
+// optional point followed by digits: no exponent, as plans write figures.
+func plainDecimal(s string) bool {
+	if len(s) > 0 && s[0] == '-' {
+		s = s[1:]
+	}
+	digits, point := 0, false
+	for j := 0; j < len(s); j++ {
+		switch c := s[j]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.' && !point && digits > 0 && j < len(s)-1:
+			point = true
+		default:
+			return false
+		}
+	}
+	return digits > 0
+}

@@ -1,0 +1,210 @@
+package engine_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"math/big"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+
+	"github.com/planassure/planassure/engine"
+	"github.com/planassure/planassure/plan"
+	"github.com/planassure/planassure/policies"
+)
+
+// The engine's performance gate (gate.go) is the policies' own _unsound on
+// every shipped, generated and varied plan, and on variants of the shipped
+// plans at the gate's edges: a monthly trajectory ending exactly at the
+// tolerance and just beyond it, levels that are not numbers, a short
+// trajectory.
+func TestGateIsTheRegoGate(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generates plans and evaluates each")
+	}
+	ctx := context.Background()
+	e, err := engine.New(ctx, policies.FS, engine.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	query, err := rego.New(rego.Query("data.planassure.lib.performance._unsound"),
+		rego.Load([]string{"../policies"}, func(_ string, info os.FileInfo, _ int) bool {
+			return !info.IsDir() && strings.HasSuffix(info.Name(), "_test.rego")
+		})).PrepareForEval(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	thresholds, err := rego.New(rego.Query("data.planassure.lib.performance._thresholds"),
+		rego.Load([]string{"../policies"}, func(_ string, info os.FileInfo, _ int) bool {
+			return !info.IsDir() && strings.HasSuffix(info.Name(), "_test.rego")
+		})).PrepareForEval(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := append(seedDocs(t), gateEdges(t, func(doc any) map[string]any {
+		input, err := ast.InterfaceToValue(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs, err := thresholds.Eval(ctx, rego.EvalParsedInput(input))
+		if err != nil || len(rs) != 1 {
+			t.Fatal(err)
+		}
+		m, _ := normalise(t, rs[0].Expressions[0].Value).(map[string]any)
+		return m
+	})...)
+	compared, unsound := 0, 0
+	for _, p := range docs {
+		got, ok := engine.GateOf(ctx, e, p.Doc)
+		if !ok {
+			continue
+		}
+		input, err := ast.InterfaceToValue(p.Doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs, err := query.Eval(ctx, rego.EvalParsedInput(input))
+		if err != nil || len(rs) != 1 {
+			t.Fatalf("%s: %v", p.Path, err)
+		}
+		want := normalise(t, rs[0].Expressions[0].Value)
+		if diff := cmp.Diff(want, normalise(t, got)); diff != "" {
+			t.Fatalf("%s: the engine's gate differs from the policies' (-rego +engine):\n%s", p.Path, diff)
+		}
+		compared++
+		if m, _ := want.(map[string]any); len(m) > 0 {
+			unsound++
+		}
+	}
+	if compared < 200 || unsound < 50 || unsound == compared {
+		t.Fatalf("compared %d plans, %d with an unsound year: too few of either to tell", compared, unsound)
+	}
+	t.Logf("compared %d plans, %d with an unsound year", compared, unsound)
+}
+
+// normalise gives v as JSON values with numbers as json.Number, so that both
+// sides compare by their digits.
+func normalise(t *testing.T, v any) any {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	var out any
+	if err := dec.Decode(&out); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// gateEdges are variants of the shipped plans at the gate's edges, for every
+// metric of every year that gives a level and 12 monthly levels: a level at
+// its threshold (thresholds gives them: metric -> year index -> threshold)
+// and just either side of it, a trajectory ending at the tolerance and just
+// beyond it, and levels that are not levels.
+func gateEdges(t *testing.T, thresholds func(doc any) map[string]any) []plan.Plan {
+	t.Helper()
+	tenth := big.NewRat(1, 10)
+	tiny, _ := new(big.Rat).SetString("0.0000000000000000000000000001")
+	shift := func(level json.Number, by ...*big.Rat) json.Number {
+		r, ok := new(big.Rat).SetString(string(level))
+		if !ok {
+			t.Fatalf("level %q", level)
+		}
+		for _, b := range by {
+			r.Add(r, b)
+		}
+		return json.Number(strings.TrimRight(strings.TrimRight(r.FloatString(28), "0"), "."))
+	}
+	edits := []func(m map[string]any, level json.Number){
+		func(m map[string]any, level json.Number) { month(m, 11, shift(level, tenth)) },
+		func(m map[string]any, level json.Number) { month(m, 11, shift(level, tenth, tiny)) },
+		func(m map[string]any, level json.Number) { month(m, 11, shift(level, new(big.Rat).Neg(tenth))) },
+		func(m map[string]any, level json.Number) {
+			month(m, 11, shift(level, new(big.Rat).Neg(tenth), new(big.Rat).Neg(tiny)))
+		},
+		func(m map[string]any, level json.Number) { m["plan"] = shift(level, tiny) },
+		func(m map[string]any, level json.Number) { m["plan"] = shift(level, new(big.Rat).Neg(tiny)) },
+		func(m map[string]any, _ json.Number) { m["monthly"] = m["monthly"].([]any)[:11] },
+		func(m map[string]any, _ json.Number) { m["monthly"] = nil },
+		func(m map[string]any, _ json.Number) { month(m, 3, json.Number("-0.0000000000000000000000000001")) },
+	}
+	paths := []string{"../plans/06W-2017-19.json", "../plans/QJK-2025-26-devon-icb.json", "../plans/QJK-2026-29-devon-icb.json", "../plans/RW4-2026-29-mersey-care.json"}
+	var out []plan.Plan
+	for _, path := range paths {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		base, err := plan.ReadJSON(path, data, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if data, err = json.Marshal(base.Doc); err != nil {
+			t.Fatal(err)
+		}
+		years, _ := base.Doc.(map[string]any)["years"].([]any)
+		byKey := thresholds(base.Doc)
+		for yi, y := range years {
+			perf, _ := y.(map[string]any)["performance"].(map[string]any)
+			for key, mv := range perf {
+				m, isObj := mv.(map[string]any)
+				if !isObj {
+					continue
+				}
+				level, isNum := m["plan"].(json.Number)
+				var cases []func(map[string]any, json.Number)
+				if months, _ := m["monthly"].([]any); isNum && len(months) == 12 {
+					cases = edits
+				}
+				byYear, _ := byKey[key].(map[string]any)
+				if threshold, ok := byYear[fmt.Sprint(yi)].(json.Number); ok {
+					for _, by := range [][]*big.Rat{nil, {tiny}, {new(big.Rat).Neg(tiny)}} {
+						cases = append(cases, func(m map[string]any, _ json.Number) {
+							m["plan"] = shift(threshold, by...)
+							if months, _ := m["monthly"].([]any); len(months) == 12 {
+								month(m, 11, shift(threshold, by...))
+							}
+						})
+					}
+				}
+				for ei, edit := range cases {
+					var doc map[string]any
+					dec := json.NewDecoder(bytes.NewReader(data))
+					dec.UseNumber()
+					if err := dec.Decode(&doc); err != nil {
+						t.Fatal(err)
+					}
+					metric := doc["years"].([]any)[yi].(map[string]any)["performance"].(map[string]any)[key].(map[string]any)
+					edit(metric, level)
+					b, err := json.Marshal(doc)
+					if err != nil {
+						t.Fatal(err)
+					}
+					name := fmt.Sprintf("%s~years/%d/performance/%s~%d", path, yi, key, ei)
+					if p, err := plan.ReadJSON(name, b, 0); err == nil {
+						out = append(out, p)
+					}
+				}
+			}
+		}
+	}
+	if len(out) < 50 {
+		t.Fatalf("only %d plans at the gate's edges", len(out))
+	}
+	return out
+}
+
+func month(m map[string]any, j int, v json.Number) {
+	months := append([]any(nil), m["monthly"].([]any)...)
+	months[j] = v
+	m["monthly"] = months
+}
