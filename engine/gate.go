@@ -3,12 +3,13 @@ package engine
 import (
 	"encoding/json"
 	"math/big"
+	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/topdown"
 )
 
-// The performance gate, computed in Go.
+// The gates, computed in Go.
 //
 // lib/performance.rego's _unsound lists, for each metric, the plan years
 // whose level is not sound: a level the round judges at the year end that
@@ -26,13 +27,119 @@ import (
 // not give), it calls the year unsound, and the findings' own clauses,
 // which test every condition in full, decide. TestGateIsTheRegoGate
 // compares the two on every shipped, generated and varied plan.
+//
+// rules/activity/identity.rego's _unsound is the same kind of gate for the
+// activity lines: the [year index, line key] of each line given as an object
+// that is not complete, built from the previous year's total and adding up
+// to its plan. The engine calls a line sound only where every figure is a
+// whole number and plan = previous total + growth + QIPP + backlog
+// clearance exactly; any other line (decimals, a difference within the
+// tolerance) it leaves to the rule. TestIdentityGateHoldsTheRegoGate checks
+// it calls no line sound that the rule's own gate does not.
 
 var (
 	unsoundRef   = ast.MustParseRef("data.planassure.lib.performance._unsound")
 	boundsRef    = ast.MustParseRef("data.planassure.lib.performance._bounds")
 	thresholdRef = ast.MustParseRef("data.planassure.lib.performance._thresholds")
 	toleranceRef = ast.MustParseRef("data.planassure.lib.performance._monthly_tolerance")
+
+	identityUnsoundRef   = ast.MustParseRef("data.planassure.rules.activity.identity._unsound")
+	identityToleranceRef = ast.MustParseRef("data.planassure.rules.activity.identity._tolerance")
+	activityLinesRef     = ast.MustParseRef("data.planassure.lib.activity.lines")
+	activityPartsRef     = ast.MustParseRef("data.planassure.lib.activity.components")
 )
+
+// identityParts are the figures identity.rego adds to the previous year's
+// total to build a line's plan.
+var identityParts = []string{"growth", "qipp", "backlog_clearance"}
+
+// identityGateFor is the value of identity.rego's _unsound for doc, or false
+// when a value of the kind it needs is not in the kind's cache.
+func identityGateFor(kind topdown.VirtualCache, doc any) (*ast.Term, bool) {
+	tol, _ := kind.Get(identityToleranceRef)
+	linesV, _ := kind.Get(activityLinesRef)
+	partsV, _ := kind.Get(activityPartsRef)
+	if tol == nil || linesV == nil || partsV == nil {
+		return nil, false
+	}
+	tolerance, isNum := tol.Value.(ast.Number)
+	lines, isSet := linesV.Value.(ast.Set)
+	parts, isArr := partsV.Value.(*ast.Array)
+	if !isNum || !isSet || !isArr {
+		return nil, false
+	}
+	required := append([]string{"plan"}, identityParts...)
+	for i := range parts.Len() {
+		s, ok := parts.Elem(i).Value.(ast.String)
+		if !ok {
+			return nil, false
+		}
+		required = append(required, string(s))
+	}
+	nonNegative := ast.NumberCompare(tolerance, ast.Number("0")) >= 0
+	m, _ := doc.(map[string]any)
+	years, _ := m["years"].([]any)
+	var unsound []*ast.Term
+	for i, y := range years {
+		year, _ := y.(map[string]any)
+		if basis, _ := year["basis"].(string); basis != "plan" {
+			continue
+		}
+		activity, _ := year["activity"].(map[string]any)
+		lines.Foreach(func(k *ast.Term) {
+			key, _ := k.Value.(ast.String)
+			line, isObj := activity[string(key)].(map[string]any)
+			if !isObj {
+				return // not a line given as an object: the rule does not check it
+			}
+			if !nonNegative || !lineAddsUp(years, i, string(key), line, required) {
+				unsound = append(unsound, ast.ArrayTerm(ast.InternedTerm(i), k))
+			}
+		})
+	}
+	return ast.SetTerm(unsound...), true
+}
+
+// lineAddsUp reports whether the line of key in years[i] has every required
+// figure as a whole number, and its plan is the previous year's total plus
+// its parts, exactly.
+func lineAddsUp(years []any, i int, key string, line map[string]any, required []string) bool {
+	if i == 0 {
+		return false
+	}
+	figures := map[string]*big.Int{}
+	for _, name := range required {
+		n, ok := wholeNumber(line[name])
+		if !ok {
+			return false
+		}
+		figures[name] = n
+	}
+	prevYear, _ := years[i-1].(map[string]any)
+	prevActivity, _ := prevYear["activity"].(map[string]any)
+	previous := prevActivity[key]
+	if prevLine, isObj := previous.(map[string]any); isObj {
+		previous = prevLine["plan"]
+	}
+	built, ok := wholeNumber(previous)
+	if !ok {
+		return false
+	}
+	for _, name := range identityParts {
+		built.Add(built, figures[name])
+	}
+	return built.Cmp(figures["plan"]) == 0
+}
+
+// wholeNumber is v as an integer when it is a json.Number written as one
+// (digits, an optional minus): false for anything else, decimals included.
+func wholeNumber(v any) (*big.Int, bool) {
+	n, ok := v.(json.Number)
+	if !ok || !plainDecimal(string(n)) || strings.IndexByte(string(n), '.') >= 0 {
+		return nil, false
+	}
+	return new(big.Int).SetString(string(n), 10)
+}
 
 // gateFor is the value of _unsound for doc given the values of its kind,
 // or false when a value it needs is not in the kind's cache.

@@ -72,6 +72,7 @@ var kindRules = refSet(
 	"data.planassure.lib.activity.components",
 	"data.planassure.lib.activity.default_alignment_gap_pp",
 	"data.planassure.lib.activity.alignment_gap_pp",
+	"data.planassure.rules.activity.identity._tolerance",
 
 	"data.planassure.lib.performance.facts",
 	"data.planassure.lib.performance.labels",
@@ -194,6 +195,9 @@ func (e *Engine) seedFor(ctx context.Context, doc any) topdown.VirtualCache {
 	c := &seededCache{base: k.cache, own: newRefCache()}
 	if gate, ok := gateFor(k.cache, doc); ok {
 		c.own.Put(unsoundRef, gate)
+	}
+	if gate, ok := identityGateFor(k.cache, doc); ok {
+		c.own.Put(identityUnsoundRef, gate)
 	}
 	return c
 }

@@ -125,3 +125,25 @@ test_fail_exact_total_with_negative_tolerance if {
 	r0 := identity.deny with input as fixture.plan with data.planassure.rounds as {"2017-19": {"tolerance": 0}}
 	r0 == set()
 }
+
+# the gate: lines that add up are not looked at again
+test_pass_sound_lines_skip_the_findings if {
+	identity._unsound == set() with input as fixture.plan
+	within := json.patch(fixture.plan, [
+		{"op": "replace", "path": "/years/2/activity/elective_admissions/plan", "value": 20986},
+	])
+	identity._unsound == set() with input as within
+}
+
+# each way out of the gate
+test_fail_unsound_lines_each_way if {
+	cases := [
+		[{"op": "replace", "path": "/years/2/activity/elective_admissions/plan", "value": 30000}],
+		[{"op": "remove", "path": "/years/2/activity/elective_admissions/qipp"}],
+		[{"op": "remove", "path": "/years/1/activity/elective_admissions"}],
+	]
+	every patch in cases {
+		p := json.patch(fixture.plan, patch)
+		[2, "elective_admissions"] in identity._unsound with input as p
+	}
+}
