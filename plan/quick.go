@@ -538,28 +538,45 @@ type decimal struct {
 // exponent (-?(0|[1-9][0-9]*)(\.[0-9]+)?).
 func parseDecimal(s string) (decimal, bool) {
 	var d decimal
-	if strings.HasPrefix(s, "-") {
-		d.neg, s = true, s[1:]
+	i := 0
+	if i < len(s) && s[i] == '-' {
+		d.neg, i = true, 1
 	}
-	whole, frac, hasPoint := strings.Cut(s, ".")
-	if whole == "" || (len(whole) > 1 && whole[0] == '0') || !allDigits(whole) || (hasPoint && (frac == "" || !allDigits(frac))) {
+	start := i
+	for i < len(s) && '0' <= s[i] && s[i] <= '9' {
+		i++
+	}
+	if i == start || (s[start] == '0' && i > start+1) {
 		return decimal{}, false
 	}
-	d.whole, d.frac = whole, frac
+	d.whole = s[start:i]
+	if i == len(s) {
+		return d, true
+	}
+	if s[i] != '.' {
+		return decimal{}, false
+	}
+	i++
+	start = i
+	for i < len(s) && '0' <= s[i] && s[i] <= '9' {
+		i++
+	}
+	if i == start || i != len(s) {
+		return decimal{}, false
+	}
+	d.frac = s[start:]
 	return d, true
 }
 
-func allDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
+// isInt reports whether the number is whole: its decimals, if any, are zeros.
+func (d decimal) isInt() bool {
+	for i := 0; i < len(d.frac); i++ {
+		if d.frac[i] != '0' {
 			return false
 		}
 	}
 	return true
 }
-
-// isInt reports whether the number is whole: its decimals, if any, are zeros.
-func (d decimal) isInt() bool { return strings.Trim(d.frac, "0") == "" }
 
 // cmp compares the number with n (|n| < 1e18): -1, 0 or +1, and false when
 // the whole part has too many digits to compare this way.
