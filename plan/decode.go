@@ -403,7 +403,7 @@ func PointerOf(tokens []string) string {
 	var b strings.Builder
 	for _, t := range tokens {
 		b.WriteByte('/')
-		b.WriteString(strings.NewReplacer("~", "~0", "/", "~1").Replace(t))
+		b.WriteString(escapeToken(t))
 	}
 	return b.String()
 }
@@ -415,10 +415,14 @@ func SplitPointer(p string) []string {
 	}
 	parts := strings.Split(strings.TrimPrefix(p, "/"), "/")
 	for i, s := range parts {
-		parts[i] = strings.NewReplacer("~1", "/", "~0", "~").Replace(s)
+		if strings.IndexByte(s, '~') >= 0 {
+			parts[i] = tokenUnescaper.Replace(s)
+		}
 	}
 	return parts
 }
+
+var tokenUnescaper = strings.NewReplacer("~1", "/", "~0", "~")
 
 // lineAt is the 1-based line of byte offset off in data.
 func lineAt(data []byte, off int) int {
@@ -525,23 +529,31 @@ func (l *locator) value(depth int, match bool, start int) error {
 
 // lineIndex is the line of every value of a valid JSON document, by pointer:
 // built in one pass the first time a plan's finding needs a line, instead of
-// re-reading the document for each finding.
+// re-reading the document for each finding. Each value is a node, the
+// document node 0; a member or element is found from its parent's node and
+// its reference token, so no pointer is written out.
 type lineIndex struct {
-	offsets map[string]int // RFC 6901 pointer -> byte offset (a member: its key)
-	lines   []int          // byte offsets of each '\n'
-	ok      bool
+	children map[lineKey]int32 // a parent's node and a token -> the child's node
+	offsets  []int             // node -> byte offset (a member: its key)
+	lines    []int             // byte offsets of each '\n'
+	ok       bool
+}
+
+type lineKey struct {
+	parent int32
+	token  string // a member's name or an element's index, unescaped
 }
 
 func newLineIndex(data []byte) *lineIndex {
-	x := &lineIndex{offsets: map[string]int{}}
+	x := &lineIndex{children: map[lineKey]int32{}, lines: make([]int, 0, bytes.Count(data, []byte("\n")))}
 	for i, c := range data {
 		if c == '\n' {
 			x.lines = append(x.lines, i)
 		}
 	}
 	dec := newLineDecoder(data)
-	x.offsets[""] = skipWhite(data, 0)
-	x.ok = x.walk(dec, data, "", 0) == nil
+	x.offsets = append(x.offsets, skipWhite(data, 0))
+	x.ok = x.walk(dec, data, 0, 0) == nil
 	if x.ok {
 		_, err := dec.ReadToken()
 		x.ok = err == io.EOF
@@ -550,9 +562,9 @@ func newLineIndex(data []byte) *lineIndex {
 }
 
 // walk records the offset of every member and element of the value that
-// starts with the next token. It fails on what decodeJSON would refuse as
-// JSON (a syntax error, a duplicate key, trailing content, too deep).
-func (x *lineIndex) walk(dec *jsontext.Decoder, data []byte, ptr string, depth int) error {
+// starts with the next token, node. It fails on what decodeJSON would refuse
+// as JSON (a syntax error, a duplicate key, trailing content, too deep).
+func (x *lineIndex) walk(dec *jsontext.Decoder, data []byte, node int32, depth int) error {
 	tok, err := dec.ReadToken()
 	if err != nil {
 		return err
@@ -569,20 +581,30 @@ func (x *lineIndex) walk(dec *jsontext.Decoder, data []byte, ptr string, depth i
 			break
 		}
 		start := skipSpace(data, int(dec.InputOffset()))
-		var child string
+		var token string
 		if kind == '{' {
-			name, err := dec.ReadToken()
+			raw, err := dec.ReadValue()
 			if err != nil {
 				return err
 			}
-			child = ptr + "/" + escapeToken(name.String())
+			if name, ok := schemaNames()[string(raw[1:len(raw)-1])]; ok {
+				token = name.s
+			} else {
+				token = unquote(raw)
+			}
 		} else {
-			child = ptr + "/" + strconv.Itoa(n)
+			token = strconv.Itoa(n)
 		}
-		if _, dup := x.offsets[child]; dup {
+		key := lineKey{node, token}
+		if _, dup := x.children[key]; dup {
 			return errors.New("duplicate key") // not a valid plan
 		}
-		x.offsets[child] = start
+		child := int32(len(x.offsets))
+		if int(child) != len(x.offsets) {
+			return errors.New("too many values")
+		}
+		x.children[key] = child
+		x.offsets = append(x.offsets, start)
 		if err := x.walk(dec, data, child, depth+1); err != nil {
 			return err
 		}
@@ -594,16 +616,35 @@ func (x *lineIndex) walk(dec *jsontext.Decoder, data []byte, ptr string, depth i
 // line is LineOf(data, pointer) for the document the index was built from:
 // the line of the value at pointer, or of its deepest existing parent.
 func (x *lineIndex) line(pointer string) int {
-	ptr := PointerOf(SplitPointer(pointer))
-	for {
-		if off, ok := x.offsets[ptr]; ok {
-			return sort.SearchInts(x.lines, off) + 1
+	node := int32(0)
+	if pointer != "" && (pointer[0] != '/' || strings.IndexByte(pointer, '~') >= 0) {
+		for _, token := range SplitPointer(pointer) {
+			child, ok := x.children[lineKey{node, token}]
+			if !ok {
+				break
+			}
+			node = child
 		}
-		if ptr == "" {
-			return 0
-		}
-		ptr = ptr[:strings.LastIndexByte(ptr, '/')]
+		return x.lineOf(node)
 	}
+	for rest := pointer; rest != ""; { // "/a/b": the tokens a and b, none escaped
+		token := rest[1:]
+		rest = ""
+		if i := strings.IndexByte(token, '/'); i >= 0 {
+			token, rest = token[:i], token[i:]
+		}
+		child, ok := x.children[lineKey{node, token}]
+		if !ok {
+			break
+		}
+		node = child
+	}
+	return x.lineOf(node)
+}
+
+// lineOf is the line of a node.
+func (x *lineIndex) lineOf(node int32) int {
+	return sort.SearchInts(x.lines, x.offsets[node]) + 1
 }
 
 var tokenEscaper = strings.NewReplacer("~", "~0", "/", "~1")
