@@ -35,6 +35,7 @@ type quick struct {
 	not                 *quick
 	allOf, anyOf, oneOf []*quick
 	ifSch, then, els    *quick
+	conds               bool // one of the above is set
 
 	required     []string
 	props        map[string]*quick
@@ -85,6 +86,41 @@ func newQuick(s *jsonschema.Schema) *quick {
 	q := b.build(s)
 	if !b.ok {
 		return nil
+	}
+	// A schema that is only a $ref is checked as its target: point to the
+	// target instead, saving a step per value.
+	for _, n := range b.done {
+		n.ref, n.not, n.ifSch, n.then, n.els = target(n.ref), target(n.not), target(n.ifSch), target(n.then), target(n.els)
+		n.additional, n.items = target(n.additional), target(n.items)
+		for _, list := range [][]*quick{n.allOf, n.anyOf, n.oneOf, n.tupleItems} {
+			for i := range list {
+				list[i] = target(list[i])
+			}
+		}
+		for name, p := range n.props {
+			n.props[name] = target(p)
+		}
+		for i := range n.patterns {
+			n.patterns[i].sch = target(n.patterns[i].sch)
+		}
+	}
+	return target(q)
+}
+
+// onlyRef reports whether q is a $ref and nothing else that is checked.
+func (q *quick) onlyRef() bool {
+	return q != nil && q.ref != nil && q.types == 0 && !q.hasEnum && q.format == nil && !q.always && !q.never
+}
+
+// target is the schema q's chain of $refs leads to (q itself when it is not
+// only a $ref, or when the chain is a cycle, left to the step limit).
+func target(q *quick) *quick {
+	t := q
+	for range quickMaxSteps {
+		if !t.onlyRef() {
+			return t
+		}
+		t = t.ref
 	}
 	return q
 }
@@ -165,6 +201,7 @@ func (b *quickBuilder) build(s *jsonschema.Schema) *quick {
 	q.not = b.build(s.Not)
 	q.allOf, q.anyOf, q.oneOf = b.list(s.AllOf), b.list(s.AnyOf), b.list(s.OneOf)
 	q.ifSch, q.then, q.els = b.build(s.If), b.build(s.Then), b.build(s.Else)
+	q.conds = q.not != nil || len(q.allOf) > 0 || len(q.anyOf) > 0 || len(q.oneOf) > 0 || q.ifSch != nil
 
 	q.required = s.Required
 	if len(s.Properties) > 0 {
@@ -345,7 +382,7 @@ func (q *quick) check(v any, steps int) verdict {
 			r = q.checkNumber(num)
 		}
 	}
-	if r != pass {
+	if r != pass || !q.conds {
 		return r
 	}
 	return q.checkConds(v, steps)
@@ -533,13 +570,17 @@ func (q *quick) checkConds(v any, steps int) verdict {
 	return r
 }
 
-// decimal is a JSON number without an exponent, as its digits: -whole.frac.
+// decimal is a JSON number without an exponent, read for comparing with a
+// whole number: its sign, its whole part when it has at most 18 digits, and
+// whether its decimals are other than zeros.
 type decimal struct {
-	neg         bool
-	whole, frac string
+	neg   bool
+	whole int64 // when small
+	small bool  // the whole part has at most 18 digits
+	frac  bool  // a decimal is not 0: the number is not whole
 }
 
-// parseDecimal splits s, which must be a JSON number written without an
+// parseDecimal reads s, which must be a JSON number written without an
 // exponent (-?(0|[1-9][0-9]*)(\.[0-9]+)?).
 func parseDecimal(s string) (decimal, bool) {
 	var d decimal
@@ -548,13 +589,13 @@ func parseDecimal(s string) (decimal, bool) {
 		d.neg, i = true, 1
 	}
 	start := i
-	for i < len(s) && '0' <= s[i] && s[i] <= '9' {
-		i++
+	for ; i < len(s) && '0' <= s[i] && s[i] <= '9'; i++ {
+		d.whole = d.whole*10 + int64(s[i]-'0') // wraps past 18 digits: not small, not used
 	}
 	if i == start || (s[start] == '0' && i > start+1) {
 		return decimal{}, false
 	}
-	d.whole = s[start:i]
+	d.small = i-start <= 18
 	if i == len(s) {
 		return d, true
 	}
@@ -563,46 +604,32 @@ func parseDecimal(s string) (decimal, bool) {
 	}
 	i++
 	start = i
-	for i < len(s) && '0' <= s[i] && s[i] <= '9' {
-		i++
+	for ; i < len(s) && '0' <= s[i] && s[i] <= '9'; i++ {
+		d.frac = d.frac || s[i] != '0'
 	}
 	if i == start || i != len(s) {
 		return decimal{}, false
 	}
-	d.frac = s[start:]
 	return d, true
 }
 
 // isInt reports whether the number is whole: its decimals, if any, are zeros.
-func (d decimal) isInt() bool {
-	for i := 0; i < len(d.frac); i++ {
-		if d.frac[i] != '0' {
-			return false
-		}
-	}
-	return true
-}
+func (d decimal) isInt() bool { return !d.frac }
 
 // cmp compares the number with n (|n| < 1e18): -1, 0 or +1, and false when
 // the whole part has too many digits to compare this way.
 func (d decimal) cmp(n int64) (int, bool) {
-	if len(d.whole) > 18 {
+	if !d.small {
 		return 0, false
 	}
-	var w int64
-	for i := 0; i < len(d.whole); i++ {
-		w = w*10 + int64(d.whole[i]-'0')
-	}
-	frac := !d.isInt()
-	if w == 0 && !frac { // 0 and -0
+	if d.whole == 0 && !d.frac { // 0 and -0
 		return cmpInt(0, n), true
 	}
 	if d.neg {
 		// -(w+f) against n is the opposite of w+f against -n
-		c := cmpAbs(w, frac, -n)
-		return -c, true
+		return -cmpAbs(d.whole, d.frac, -n), true
 	}
-	return cmpAbs(w, frac, n), true
+	return cmpAbs(d.whole, d.frac, n), true
 }
 
 // cmpAbs compares w+f, where f is a fraction in (0,1) when frac and 0

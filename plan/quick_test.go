@@ -314,3 +314,24 @@ func mutate(rng *rand.Rand, doc any) any {
 	}
 	return set(clone(replacements[rng.IntN(len(replacements))]))
 }
+
+// BenchmarkQuickCheck is the schema part of BenchmarkReadPlan for a valid plan.
+func BenchmarkQuickCheck(b *testing.B) {
+	data, err := os.ReadFile("../plans/06W-2017-19.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc, err := decodeJSON(data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := planSchema(); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if quickPlan.check(doc, 0) != pass {
+			b.Fatal("the quick check does not pass the plan")
+		}
+	}
+}
