@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -64,6 +65,27 @@ type decoder struct {
 	data     []byte
 	dec      *jsontext.Decoder
 	maxDepth int
+	// the members of the open objects (keys and vals) and the elements of
+	// the open arrays (vals), innermost last
+	keys []string
+	vals []any
+}
+
+// linearMembers is the number of members up to which a duplicate name is
+// looked for among the names read; from it, in a map.
+const linearMembers = 16
+
+// members moves the members of the object being read, from kbase and vbase
+// on the stacks, to a map with room for size.
+func (d *decoder) members(kbase, vbase, size int) map[string]any {
+	obj := make(map[string]any, size)
+	for i, k := range d.keys[kbase:] {
+		obj[k] = d.vals[vbase+i]
+	}
+	clear(d.keys[kbase:])
+	clear(d.vals[vbase:])
+	d.keys, d.vals = d.keys[:kbase], d.vals[:vbase]
+	return obj
 }
 
 // want is what the decoder expects to read next; it words a syntax error.
@@ -81,11 +103,14 @@ const (
 // value reads the value that starts with the next token, which is one of w.
 func (d *decoder) value(depth int, w want) (any, error) {
 	if d.dec.PeekKind() == '"' {
-		s, err := d.string()
+		raw, err := d.dec.ReadValue()
 		if err != nil {
 			return nil, d.syntaxError(err, w)
 		}
-		return s, nil
+		if n, ok := schemaNames()[string(raw[1:len(raw)-1])]; ok { // no escape: a name does not need one
+			return n.v, nil
+		}
+		return unquote(raw), nil
 	}
 	tok, err := d.dec.ReadToken()
 	if err != nil {
@@ -96,13 +121,23 @@ func (d *decoder) value(depth int, w want) (any, error) {
 		if depth >= d.maxDepth {
 			return nil, d.tooDeep()
 		}
-		obj := map[string]any{}
+		// The members gather on the decoder's stacks and fill a map of their
+		// number at the '}': no map grows member by member. A duplicate name
+		// is found among them, or, in a large object, in the map built early.
+		kbase, vbase := len(d.keys), len(d.vals)
+		var obj map[string]any
 		for w := wantFirstMember; d.dec.PeekKind() != '}'; w = wantNextMember {
 			key, err := d.string() // jsontext refuses a name that is not a string
 			if err != nil {
 				return nil, d.syntaxError(err, w)
 			}
-			if _, dup := obj[key]; dup {
+			dup := false
+			if obj != nil {
+				_, dup = obj[key]
+			} else {
+				dup = slices.Contains(d.keys[kbase:], key)
+			}
+			if dup {
 				p := d.dec.StackPointer()
 				return nil, &Error{Pointer: string(p), Line: lineAt(d.data, int(d.dec.InputOffset())),
 					Err: fmt.Errorf("duplicate key %q: each field may appear once", p.LastToken())}
@@ -111,27 +146,43 @@ func (d *decoder) value(depth int, w want) (any, error) {
 			if err != nil {
 				return nil, err
 			}
-			obj[key] = v
+			if obj != nil {
+				obj[key] = v
+				continue
+			}
+			d.keys, d.vals = append(d.keys, key), append(d.vals, v)
+			if n := len(d.keys) - kbase; n == linearMembers {
+				obj = d.members(kbase, vbase, 2*n)
+			}
 		}
 		if _, err := d.dec.ReadToken(); err != nil {
 			return nil, d.syntaxError(err, wantNextMember)
+		}
+		if obj == nil {
+			obj = d.members(kbase, vbase, len(d.keys)-kbase)
 		}
 		return obj, nil
 	case '[':
 		if depth >= d.maxDepth {
 			return nil, d.tooDeep()
 		}
-		arr := []any{}
+		// The elements gather on the decoder's stack and are copied to a
+		// slice of their number at the ']'.
+		base := len(d.vals)
 		for w := wantFirstElem; d.dec.PeekKind() != ']'; w = wantNextElem {
 			v, err := d.value(depth+1, w)
 			if err != nil {
 				return nil, err
 			}
-			arr = append(arr, v)
+			d.vals = append(d.vals, v)
 		}
 		if _, err := d.dec.ReadToken(); err != nil {
 			return nil, d.syntaxError(err, wantNextElem)
 		}
+		arr := make([]any, len(d.vals)-base) // never nil: [] is an empty array, not null
+		copy(arr, d.vals[base:])
+		clear(d.vals[base:])
+		d.vals = d.vals[:base]
 		return arr, nil
 	case '0':
 		n := json.Number(tok.String())
@@ -149,20 +200,80 @@ func (d *decoder) value(depth int, w want) (any, error) {
 	}
 }
 
-// string reads the next token, a string, as a Go string. (Token.String would
-// scan the string again to know whether it has escapes; this finds a '\'.)
+// string reads the next token, a string, as a Go string.
 func (d *decoder) string() (string, error) {
 	raw, err := d.dec.ReadValue()
 	if err != nil {
 		return "", err
 	}
+	if n, ok := schemaNames()[string(raw[1:len(raw)-1])]; ok { // no escape: a name does not need one
+		return n.s, nil
+	}
+	return unquote(raw), nil
+}
+
+// unquote is the Go string of raw, a JSON string ReadValue has read.
+// (Token.String would scan the string again to know whether it has escapes;
+// this finds a '\'.)
+func unquote(raw []byte) string {
 	if bytes.IndexByte(raw, '\\') < 0 {
-		return string(raw[1 : len(raw)-1]), nil
+		return string(raw[1 : len(raw)-1])
 	}
 	// ReadValue checked the escapes: the only error left is an escaped UTF-16
 	// surrogate that is not part of a pair, read as U+FFFD like encoding/json.
 	s, _ := jsontext.AppendUnquote(nil, raw)
-	return string(s), nil
+	return string(s)
+}
+
+// schemaNames is every name and word of the plan schema (its properties,
+// enum and const strings), each its own value: a plan's names and words are
+// these strings, not a copy each.
+var schemaNames = sync.OnceValue(func() map[string]schemaName {
+	var doc any
+	_ = json.Unmarshal(Schema, &doc)
+	names := map[string]schemaName{}
+	add := func(v any) {
+		if s, ok := v.(string); ok {
+			names[s] = schemaName{s, s}
+		}
+	}
+	var walk func(v any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			for k, e := range v {
+				switch k {
+				case "properties":
+					if props, ok := e.(map[string]any); ok {
+						for name := range props {
+							add(name)
+						}
+					}
+				case "enum":
+					if list, ok := e.([]any); ok {
+						for _, w := range list {
+							add(w)
+						}
+					}
+				case "const":
+					add(e)
+				}
+				walk(e)
+			}
+		case []any:
+			for _, e := range v {
+				walk(e)
+			}
+		}
+	}
+	walk(doc)
+	return names
+})
+
+// schemaName is a name of the plan schema, as a string and as a value.
+type schemaName struct {
+	s string
+	v any
 }
 
 // tooDeep is the error for the object or array just opened.
@@ -292,7 +403,7 @@ func PointerOf(tokens []string) string {
 	var b strings.Builder
 	for _, t := range tokens {
 		b.WriteByte('/')
-		b.WriteString(strings.NewReplacer("~", "~0", "/", "~1").Replace(t))
+		b.WriteString(escapeToken(t))
 	}
 	return b.String()
 }
@@ -304,10 +415,14 @@ func SplitPointer(p string) []string {
 	}
 	parts := strings.Split(strings.TrimPrefix(p, "/"), "/")
 	for i, s := range parts {
-		parts[i] = strings.NewReplacer("~1", "/", "~0", "~").Replace(s)
+		if strings.IndexByte(s, '~') >= 0 {
+			parts[i] = tokenUnescaper.Replace(s)
+		}
 	}
 	return parts
 }
+
+var tokenUnescaper = strings.NewReplacer("~1", "/", "~0", "~")
 
 // lineAt is the 1-based line of byte offset off in data.
 func lineAt(data []byte, off int) int {
@@ -414,23 +529,31 @@ func (l *locator) value(depth int, match bool, start int) error {
 
 // lineIndex is the line of every value of a valid JSON document, by pointer:
 // built in one pass the first time a plan's finding needs a line, instead of
-// re-reading the document for each finding.
+// re-reading the document for each finding. Each value is a node, the
+// document node 0; a member or element is found from its parent's node and
+// its reference token, so no pointer is written out.
 type lineIndex struct {
-	offsets map[string]int // RFC 6901 pointer -> byte offset (a member: its key)
-	lines   []int          // byte offsets of each '\n'
-	ok      bool
+	children map[lineKey]int32 // a parent's node and a token -> the child's node
+	offsets  []int             // node -> byte offset (a member: its key)
+	lines    []int             // byte offsets of each '\n'
+	ok       bool
+}
+
+type lineKey struct {
+	parent int32
+	token  string // a member's name or an element's index, unescaped
 }
 
 func newLineIndex(data []byte) *lineIndex {
-	x := &lineIndex{offsets: map[string]int{}}
+	x := &lineIndex{children: map[lineKey]int32{}, lines: make([]int, 0, bytes.Count(data, []byte("\n")))}
 	for i, c := range data {
 		if c == '\n' {
 			x.lines = append(x.lines, i)
 		}
 	}
 	dec := newLineDecoder(data)
-	x.offsets[""] = skipWhite(data, 0)
-	x.ok = x.walk(dec, data, "", 0) == nil
+	x.offsets = append(x.offsets, skipWhite(data, 0))
+	x.ok = x.walk(dec, data, 0, 0) == nil
 	if x.ok {
 		_, err := dec.ReadToken()
 		x.ok = err == io.EOF
@@ -439,9 +562,9 @@ func newLineIndex(data []byte) *lineIndex {
 }
 
 // walk records the offset of every member and element of the value that
-// starts with the next token. It fails on what decodeJSON would refuse as
-// JSON (a syntax error, a duplicate key, trailing content, too deep).
-func (x *lineIndex) walk(dec *jsontext.Decoder, data []byte, ptr string, depth int) error {
+// starts with the next token, node. It fails on what decodeJSON would refuse
+// as JSON (a syntax error, a duplicate key, trailing content, too deep).
+func (x *lineIndex) walk(dec *jsontext.Decoder, data []byte, node int32, depth int) error {
 	tok, err := dec.ReadToken()
 	if err != nil {
 		return err
@@ -458,20 +581,30 @@ func (x *lineIndex) walk(dec *jsontext.Decoder, data []byte, ptr string, depth i
 			break
 		}
 		start := skipSpace(data, int(dec.InputOffset()))
-		var child string
+		var token string
 		if kind == '{' {
-			name, err := dec.ReadToken()
+			raw, err := dec.ReadValue()
 			if err != nil {
 				return err
 			}
-			child = ptr + "/" + escapeToken(name.String())
+			if name, ok := schemaNames()[string(raw[1:len(raw)-1])]; ok {
+				token = name.s
+			} else {
+				token = unquote(raw)
+			}
 		} else {
-			child = ptr + "/" + strconv.Itoa(n)
+			token = strconv.Itoa(n)
 		}
-		if _, dup := x.offsets[child]; dup {
+		key := lineKey{node, token}
+		if _, dup := x.children[key]; dup {
 			return errors.New("duplicate key") // not a valid plan
 		}
-		x.offsets[child] = start
+		child := int32(len(x.offsets))
+		if int(child) != len(x.offsets) {
+			return errors.New("too many values")
+		}
+		x.children[key] = child
+		x.offsets = append(x.offsets, start)
 		if err := x.walk(dec, data, child, depth+1); err != nil {
 			return err
 		}
@@ -483,16 +616,35 @@ func (x *lineIndex) walk(dec *jsontext.Decoder, data []byte, ptr string, depth i
 // line is LineOf(data, pointer) for the document the index was built from:
 // the line of the value at pointer, or of its deepest existing parent.
 func (x *lineIndex) line(pointer string) int {
-	ptr := PointerOf(SplitPointer(pointer))
-	for {
-		if off, ok := x.offsets[ptr]; ok {
-			return sort.SearchInts(x.lines, off) + 1
+	node := int32(0)
+	if pointer != "" && (pointer[0] != '/' || strings.IndexByte(pointer, '~') >= 0) {
+		for _, token := range SplitPointer(pointer) {
+			child, ok := x.children[lineKey{node, token}]
+			if !ok {
+				break
+			}
+			node = child
 		}
-		if ptr == "" {
-			return 0
-		}
-		ptr = ptr[:strings.LastIndexByte(ptr, '/')]
+		return x.lineOf(node)
 	}
+	for rest := pointer; rest != ""; { // "/a/b": the tokens a and b, none escaped
+		token := rest[1:]
+		rest = ""
+		if i := strings.IndexByte(token, '/'); i >= 0 {
+			token, rest = token[:i], token[i:]
+		}
+		child, ok := x.children[lineKey{node, token}]
+		if !ok {
+			break
+		}
+		node = child
+	}
+	return x.lineOf(node)
+}
+
+// lineOf is the line of a node.
+func (x *lineIndex) lineOf(node int32) int {
+	return sort.SearchInts(x.lines, x.offsets[node]) + 1
 }
 
 var tokenEscaper = strings.NewReplacer("~", "~0", "/", "~1")

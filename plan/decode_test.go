@@ -220,7 +220,7 @@ func TestLineIndexAgreesWithLineOf(t *testing.T) {
 			continue
 		}
 		n := 0
-		for ptr := range x.offsets {
+		for _, ptr := range x.pointers() {
 			for _, p := range []string{ptr, ptr + "/missing", ptr + "/0/x"} {
 				if got, want := x.line(p), LineOf(data, p); got != want {
 					t.Errorf("%s: line(%q) = %d, LineOf = %d", name, p, got, want)
@@ -231,6 +231,27 @@ func TestLineIndexAgreesWithLineOf(t *testing.T) {
 			}
 		}
 	}
+}
+
+// pointers is the pointer of every value in the index.
+func (x *lineIndex) pointers() []string {
+	parent := make(map[int32]lineKey, len(x.children))
+	for k, child := range x.children {
+		parent[child] = k
+	}
+	var path func(node int32) string
+	path = func(node int32) string {
+		if node == 0 {
+			return ""
+		}
+		k := parent[node]
+		return path(k.parent) + "/" + escapeToken(k.token)
+	}
+	ptrs := make([]string, len(x.offsets))
+	for node := range ptrs {
+		ptrs[node] = path(int32(node))
+	}
+	return ptrs
 }
 
 // BenchmarkDecodeJSON is the decoding part of BenchmarkReadPlan alone.

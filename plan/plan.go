@@ -95,6 +95,7 @@ func (es ErrorList[E]) Unwrap() []error {
 var (
 	schemaOnce sync.Once
 	schema     *jsonschema.Schema
+	quickPlan  *quick // nil: every document goes to the validator
 	schemaErr  error
 	printer    = message.NewPrinter(language.English)
 )
@@ -113,6 +114,9 @@ func planSchema() (*jsonschema.Schema, error) {
 			return
 		}
 		schema, schemaErr = c.Compile("plan.schema.json")
+		if schemaErr == nil {
+			quickPlan = newQuick(schema)
+		}
 	})
 	return schema, schemaErr
 }
@@ -150,22 +154,27 @@ func New(path string, doc any, lines func(pointer string) int) (Plan, error) {
 		return Plan{}, err
 	}
 	var errs Errors
-	if err := sch.Validate(doc); err != nil {
-		var ve *jsonschema.ValidationError
-		if !errors.As(err, &ve) {
-			return Plan{}, &Error{Path: path, Err: err}
-		}
-		for _, leaf := range leaves(ve) {
-			ptr := PointerOf(leaf.InstanceLocation)
-			if req, ok := leaf.ErrorKind.(*kind.Required); ok && len(req.Missing) == 1 {
-				ptr += "/" + req.Missing[0]
+	// The quick check passes nearly every plan without the validator's cost;
+	// what it does not pass, the validator checks and words.
+	if quickPlan == nil || quickPlan.check(doc, 0) != pass {
+		if err := sch.Validate(doc); err != nil {
+			var ve *jsonschema.ValidationError
+			if !errors.As(err, &ve) {
+				return Plan{}, &Error{Path: path, Err: err}
 			}
-			if ap, ok := leaf.ErrorKind.(*kind.AdditionalProperties); ok && len(ap.Properties) == 1 {
-				ptr += "/" + ap.Properties[0]
+			for _, leaf := range leaves(ve) {
+				ptr := PointerOf(leaf.InstanceLocation)
+				if req, ok := leaf.ErrorKind.(*kind.Required); ok && len(req.Missing) == 1 {
+					ptr += "/" + req.Missing[0]
+				}
+				if ap, ok := leaf.ErrorKind.(*kind.AdditionalProperties); ok && len(ap.Properties) == 1 {
+					ptr += "/" + ap.Properties[0]
+				}
+				errs = append(errs, &Error{Path: path, Pointer: ptr, Line: lines(ptr), Err: errors.New(describe(leaf))})
 			}
-			errs = append(errs, &Error{Path: path, Pointer: ptr, Line: lines(ptr), Err: errors.New(describe(leaf))})
 		}
-	} else {
+	}
+	if len(errs) == 0 {
 		for _, e := range shapeErrors(doc) {
 			e.Path = path
 			e.Line = lines(e.Pointer)
