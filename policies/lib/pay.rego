@@ -13,11 +13,14 @@ import data.planassure.lib.rounds
 # METADATA
 # description: |
 #   the findings for the spend at finance.pay.<line>, named name in messages, against the
-#   round's threshold pct_name (a percentage, or one per year)
+#   round's threshold pct_name (a percentage, or one per year); undefined, without a look at
+#   the figures, where the rule assesses no year (see not_applicable)
 findings(line, name, pct_name) := ((short | missing) | missing_before) | no_previous if {
+	years := _years(pct_name)
+	count(years) > 0
 	path := ["finance", "pay", line]
 	short := {_shortfall(i, year, previous, path, name, pct) |
-		some i, year in _years(pct_name)
+		some i, year in years
 		previous := plan.previous_year(i)
 		plan.has_figure(year, path)
 		plan.has_figure(previous, path)
@@ -26,16 +29,16 @@ findings(line, name, pct_name) := ((short | missing) | missing_before) | no_prev
 		not exact.at_least_pct(exact.difference(before, object.get(year, path, 0)), pct, before)
 	}
 	missing := {plan.missing_figure(i, year, name, path) |
-		some i, year in _years(pct_name)
+		some i, year in years
 		not plan.has_figure(year, path)
 	}
 	missing_before := {plan.missing_figure(i - 1, previous, name, path) |
-		some i, _ in _years(pct_name)
+		some i, _ in years
 		previous := plan.previous_year(i)
 		not plan.has_figure(previous, path)
 	}
 	no_previous := {finding |
-		some i, year in _years(pct_name)
+		some i, year in years
 		not plan.previous_year(i)
 		finding := {
 			"msg": sprintf("%s: the fall in %s cannot be assessed: there is no previous year", [year.year, name]),

@@ -30,8 +30,7 @@ _min_pct := rounds.current.contingency_pct
 _contingency := ["finance", "reserves", "contingency"]
 
 deny contains finding if {
-	some i, year in plan.plan_years
-	not i in _sound
+	some i, year in _unsound
 	_has_figures(year)
 	not exact.at_least_pct(year.finance.reserves.contingency, _min_pct, plan.allocation(year))
 	finding := _shortfall(i, year)
@@ -39,15 +38,13 @@ deny contains finding if {
 
 # a missing figure fails the rule; it never passes it by being undefined
 deny contains plan.missing_figure(i, year, "contingency", _contingency) if {
-	some i, year in plan.plan_years
-	not i in _sound
+	some i, year in _unsound
 	_min_pct
 	not plan.has_figure(year, _contingency)
 }
 
 deny contains plan.no_allocation(i, year, "contingency") if {
-	some i, year in plan.plan_years
-	not i in _sound
+	some i, year in _unsound
 	_min_pct
 	not plan.has_allocation(year)
 }
@@ -69,6 +66,12 @@ _sound := {i |
 	is_number(x)
 	floor(x) == x
 	floor(x) * 10000 >= _min_hundredths * allocation
+}
+
+# the plan years, by index, that _sound leaves to the clauses above
+_unsound := {i: year |
+	some i, year in plan.plan_years
+	not i in _sound
 }
 
 # the threshold in hundredths of a percent, for the integer comparison of _sound (undefined

@@ -73,6 +73,7 @@ test_pass_not_applicable_without_threshold if {
 test_pass_sound_years if {
 	s := contingency._sound with input as fixture.plan
 	s == {1, 2}
+	contingency._unsound == {} with input as fixture.plan
 }
 
 # each way out of the gate leaves the year to the clauses above, which decide it exactly:
@@ -90,6 +91,8 @@ test_fail_unsound_years_each_way if {
 	every c in cases {
 		plan := json.patch(fixture.plan, c[0])
 		contingency._sound == {2} with input as plan
+		plan_years := {i | some i, year in plan.years; year.basis == "plan"}
+		object.keys(contingency._unsound) == plan_years - contingency._sound with input as plan
 		count(contingency.deny) == c[1] with input as plan
 	}
 }

@@ -41,8 +41,7 @@ _figures := {
 
 # carried forward = brought forward + in-year surplus - return of excess surplus
 deny contains finding if {
-	some i, year in plan.plan_years
-	not i in _sound
+	some i, year in _unsound
 	_has_figures(year)
 	not exact.within(year.finance.surplus.cumulative_carried_forward, _expected_carried_forward(year), _tolerance)
 	finding := {
@@ -65,8 +64,7 @@ deny contains finding if {
 
 # brought forward = the previous year's carried forward
 deny contains finding if {
-	some i, year in plan.plan_years
-	not i in _sound
+	some i, year in _unsound
 	previous := plan.previous_year(i)
 	plan.has_figure(year, _brought_forward)
 	plan.has_figure(previous, _carried_forward)
@@ -88,24 +86,21 @@ deny contains finding if {
 
 # a missing figure fails the rule, in the plan year or in the year before it
 deny contains plan.missing_figure(i, year, name, path) if {
-	some i, year in plan.plan_years
-	not i in _sound
+	some i, year in _unsound
 	_tolerance
 	some name, path in _figures
 	not plan.has_figure(year, path)
 }
 
 deny contains plan.missing_figure(i - 1, previous, "cumulative surplus carried forward", _carried_forward) if {
-	some i, _ in plan.plan_years
-	not i in _sound
+	some i, _ in _unsound
 	_tolerance
 	previous := plan.previous_year(i)
 	not plan.has_figure(previous, _carried_forward)
 }
 
 deny contains finding if {
-	some i, year in plan.plan_years
-	not i in _sound
+	some i, year in _unsound
 	_tolerance
 	not plan.previous_year(i)
 	finding := {
@@ -147,6 +142,12 @@ _sound := {i |
 	carried_forward := sum([floor(s.cumulative_brought_forward), floor(s.in_year)]) - floor(drawn_down)
 	abs(s.cumulative_carried_forward - carried_forward) <= _tolerance
 	abs(s.cumulative_brought_forward - before) <= _tolerance
+}
+
+# the plan years, by index, that _sound leaves to the clauses above
+_unsound := {i: year |
+	some i, year in plan.plan_years
+	not i in _sound
 }
 
 _has_figures(year) if {

@@ -134,6 +134,7 @@ test_pass_not_applicable_without_tolerance if {
 test_pass_sound_years if {
 	s := cumulative_chain._sound with input as fixture.plan
 	s == {1, 2}
+	cumulative_chain._unsound == {} with input as fixture.plan
 }
 
 # each way out of the gate leaves the year to the clauses above, which decide it exactly:
@@ -161,6 +162,8 @@ test_fail_unsound_years_each_way if {
 	every c in cases {
 		plan := json.patch(fixture.plan, c[0])
 		cumulative_chain._sound == c[1] with input as plan
+		plan_years := {i | some i, year in plan.years; year.basis == "plan"}
+		object.keys(cumulative_chain._unsound) == plan_years - cumulative_chain._sound with input as plan
 		count(cumulative_chain.deny) == c[2] with input as plan
 	}
 }

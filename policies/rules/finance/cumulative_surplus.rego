@@ -29,8 +29,7 @@ import data.planassure.lib.rounds
 _min_pct := rounds.current.cumulative_surplus_pct
 
 deny contains finding if {
-	some i, year in plan.plan_years
-	not i in _sound
+	some i, year in _unsound
 	_has_figures(year)
 	not _agreed_deficit(year)
 	not exact.at_least_pct(year.finance.surplus.cumulative_carried_forward, _min_pct, plan.allocation(year))
@@ -45,8 +44,7 @@ deny contains object.union(_shortfall(i, year), {
 		[_shortfall(i, year).msg, year.finance.surplus.control_total],
 	),
 }) if {
-	some i, year in plan.plan_years
-	not i in _sound
+	some i, year in _unsound
 	_has_figures(year)
 	_agreed_deficit(year)
 	not exact.at_least_pct(year.finance.surplus.cumulative_carried_forward, _min_pct, plan.allocation(year))
@@ -54,8 +52,7 @@ deny contains object.union(_shortfall(i, year), {
 
 # a missing figure fails the rule; it never passes it by being undefined
 deny contains plan.missing_figure(i, year, "cumulative surplus carried forward", _carried_forward) if {
-	some i, year in plan.plan_years
-	not i in _sound
+	some i, year in _unsound
 	_min_pct
 	not plan.has_figure(year, _carried_forward)
 }
@@ -63,8 +60,7 @@ deny contains plan.missing_figure(i, year, "cumulative surplus carried forward",
 _carried_forward := ["finance", "surplus", "cumulative_carried_forward"]
 
 deny contains finding if {
-	some i, year in plan.plan_years
-	not i in _sound
+	some i, year in _unsound
 	_min_pct
 	not plan.has_allocation(year)
 	finding := {
@@ -90,6 +86,12 @@ _sound := {i |
 	is_number(x)
 	floor(x) == x
 	floor(x) * 10000 >= _min_hundredths * allocation
+}
+
+# the plan years, by index, that _sound leaves to the clauses above
+_unsound := {i: year |
+	some i, year in plan.plan_years
+	not i in _sound
 }
 
 # the threshold in hundredths of a percent, for the integer comparison of _sound (undefined

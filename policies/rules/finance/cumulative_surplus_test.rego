@@ -104,6 +104,7 @@ test_override_threshold_by_data if {
 test_pass_sound_years if {
 	s := cumulative_surplus._sound with input as fixture.plan
 	s == {1, 2}
+	cumulative_surplus._unsound == {} with input as fixture.plan
 }
 
 # each way out of the gate leaves the year to the clauses above, which decide it exactly:
@@ -125,6 +126,8 @@ test_fail_unsound_years_each_way if {
 	every c in cases {
 		plan := json.patch(fixture.plan, c[0])
 		cumulative_surplus._sound == {2} with input as plan
+		plan_years := {i | some i, year in plan.years; year.basis == "plan"}
+		object.keys(cumulative_surplus._unsound) == plan_years - cumulative_surplus._sound with input as plan
 		count(cumulative_surplus.deny) == c[1] with input as plan
 	}
 }

@@ -35,8 +35,7 @@ _brought_forward := ["finance", "surplus", "cumulative_brought_forward"]
 
 # what is left after the drawdown is still at least the threshold share of allocation
 deny contains finding if {
-	some i, year in plan.plan_years
-	not i in _sound
+	some i, year in _unsound
 	_draws_down(year)
 	_has_figures(year)
 	not exact.at_least_pct(_left_after_drawdown(year), _min_pct, plan.allocation(year))
@@ -45,23 +44,20 @@ deny contains finding if {
 
 # a missing figure fails the rule; it never passes it by being undefined
 deny contains plan.missing_figure(i, year, "return of excess surplus", _drawdown) if {
-	some i, year in plan.plan_years
-	not i in _sound
+	some i, year in _unsound
 	_min_pct
 	not plan.has_figure(year, _drawdown)
 }
 
 deny contains plan.missing_figure(i, year, "cumulative surplus brought forward", _brought_forward) if {
-	some i, year in plan.plan_years
-	not i in _sound
+	some i, year in _unsound
 	_min_pct
 	_draws_down(year)
 	not plan.has_figure(year, _brought_forward)
 }
 
 deny contains plan.no_allocation(i, year, "return of excess surplus") if {
-	some i, year in plan.plan_years
-	not i in _sound
+	some i, year in _unsound
 	_min_pct
 	_draws_down(year)
 	not plan.has_allocation(year)
@@ -84,6 +80,12 @@ _sound := {i |
 	drawn_down := year.finance.funding.return_of_excess_surplus
 	is_number(drawn_down)
 	_within_limit(i, year, drawn_down)
+}
+
+# the plan years, by index, that _sound leaves to the clauses above
+_unsound := {i: year |
+	some i, year in plan.plan_years
+	not i in _sound
 }
 
 _within_limit(_, _, drawn_down) if drawn_down <= 0

@@ -119,6 +119,7 @@ test_pass_not_applicable_in_refresh if {
 test_pass_sound_years if {
 	s := excess_surplus_drawdown._sound with input as fixture.plan
 	s == {1, 2}
+	excess_surplus_drawdown._unsound == {} with input as fixture.plan
 	cases := [
 		[{"op": "replace", "path": "/years/1/finance/funding/return_of_excess_surplus", "value": 945}],
 		[{"op": "replace", "path": "/years/1/finance/funding/return_of_excess_surplus", "value": 0}],
@@ -146,6 +147,8 @@ test_fail_unsound_years_each_way if {
 	every c in cases {
 		plan := json.patch(fixture.plan, c[0])
 		excess_surplus_drawdown._sound == {2} with input as plan
+		plan_years := {i | some i, year in plan.years; year.basis == "plan"}
+		object.keys(excess_surplus_drawdown._unsound) == plan_years - excess_surplus_drawdown._sound with input as plan
 		count(excess_surplus_drawdown.deny) == c[1] with input as plan
 	}
 }

@@ -71,6 +71,7 @@ test_pass_not_applicable_without_tolerance if {
 test_pass_sound_years if {
 	s := expenditure_total._sound with input as fixture.plan
 	s == {1, 2}
+	expenditure_total._unsound == {} with input as fixture.plan
 }
 
 # each way out of the gate leaves the year to the clauses above, which decide it exactly:
@@ -87,6 +88,8 @@ test_fail_unsound_years_each_way if {
 	every c in cases {
 		plan := json.patch(fixture.plan, c[0])
 		expenditure_total._sound == {2} with input as plan
+		plan_years := {i | some i, year in plan.years; year.basis == "plan"}
+		object.keys(expenditure_total._unsound) == plan_years - expenditure_total._sound with input as plan
 		count(expenditure_total.deny) == c[1] with input as plan
 	}
 }

@@ -90,6 +90,7 @@ test_pass_applies_in_every_built_in_round if {
 test_pass_sound_years if {
 	s := funding_total._sound with input as fixture.plan
 	s == {1, 2}
+	funding_total._unsound == {} with input as fixture.plan
 }
 
 # each way out of the gate leaves the year to the clauses above, which decide it exactly:
@@ -106,6 +107,8 @@ test_fail_unsound_years_each_way if {
 	every c in cases {
 		plan := json.patch(fixture.plan, c[0])
 		funding_total._sound == {2} with input as plan
+		plan_years := {i | some i, year in plan.years; year.basis == "plan"}
+		object.keys(funding_total._unsound) == plan_years - funding_total._sound with input as plan
 		count(funding_total.deny) == c[1] with input as plan
 	}
 }

@@ -37,8 +37,7 @@ _figures := {
 }
 
 deny contains finding if {
-	some i, year in plan.plan_years
-	not i in _sound
+	some i, year in _unsound
 	_standard
 	previous := plan.previous_year(i)
 	_has_figures(year)
@@ -49,16 +48,14 @@ deny contains finding if {
 
 # a missing figure fails the rule, in the plan year or in the year before it
 deny contains plan.missing_figure(i, year, name, path) if {
-	some i, year in plan.plan_years
-	not i in _sound
+	some i, year in _unsound
 	_standard
 	some name, path in _figures
 	not plan.has_figure(year, path)
 }
 
 deny contains plan.missing_figure(i - 1, previous, name, path) if {
-	some i, _ in plan.plan_years
-	not i in _sound
+	some i, _ in _unsound
 	_standard
 	previous := plan.previous_year(i)
 	some name, path in _figures
@@ -67,8 +64,7 @@ deny contains plan.missing_figure(i - 1, previous, name, path) if {
 
 # growth is measured from the previous year's figures: they must be positive
 deny contains finding if {
-	some i, year in plan.plan_years
-	not i in _sound
+	some i, year in _unsound
 	_standard
 	previous := plan.previous_year(i)
 	some name, path in _figures
@@ -86,8 +82,7 @@ deny contains finding if {
 }
 
 deny contains finding if {
-	some i, year in plan.plan_years
-	not i in _sound
+	some i, year in _unsound
 	_standard
 	not plan.previous_year(i)
 	finding := {
@@ -132,6 +127,12 @@ _sound := {i |
 	spend_before > 0
 	allocation_before > 0
 	spend * allocation_before >= allocation * spend_before
+}
+
+# the plan years, by index, that _sound leaves to the clauses above
+_unsound := {i: year |
+	some i, year in plan.plan_years
+	not i in _sound
 }
 
 _has_figures(year) if {

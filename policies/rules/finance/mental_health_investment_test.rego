@@ -120,6 +120,7 @@ test_pass_icb_in_2025_26 if {
 test_pass_sound_years if {
 	s := mental_health_investment._sound with input as fixture.plan
 	s == {1, 2}
+	mental_health_investment._unsound == {} with input as fixture.plan
 }
 
 # each way out of the gate leaves the year to the clauses above: [patch, sound years, findings]
@@ -135,6 +136,8 @@ test_fail_unsound_years_each_way if {
 	every c in cases {
 		plan := json.patch(fixture.plan, c[0])
 		mental_health_investment._sound == c[1] with input as plan
+		plan_years := {i | some i, year in plan.years; year.basis == "plan"}
+		object.keys(mental_health_investment._unsound) == plan_years - mental_health_investment._sound with input as plan
 		count(mental_health_investment.deny) == c[2] with input as plan
 	}
 }

@@ -89,6 +89,7 @@ test_pass_applies_in_2017_19 if {
 test_pass_sound_years if {
 	s := non_recurrent_reserve._sound with input as fixture.plan
 	s == {1, 2}
+	non_recurrent_reserve._unsound == {} with input as fixture.plan
 	at := json.patch(fixture.plan, [{"op": "replace", "path": "/years/1/finance/reserves/non_recurrent", "value": 2455}])
 	non_recurrent_reserve._sound == {1, 2} with input as at
 }
@@ -106,6 +107,8 @@ test_fail_unsound_years_each_way if {
 	every c in cases {
 		plan := json.patch(fixture.plan, c[0])
 		non_recurrent_reserve._sound == {2} with input as plan
+		plan_years := {i | some i, year in plan.years; year.basis == "plan"}
+		object.keys(non_recurrent_reserve._unsound) == plan_years - non_recurrent_reserve._sound with input as plan
 		count(non_recurrent_reserve.deny) == c[1] with input as plan
 	}
 }

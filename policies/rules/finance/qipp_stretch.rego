@@ -34,8 +34,7 @@ _figures := {
 }
 
 deny contains finding if {
-	some i, year in plan.plan_years
-	not i in _sound
+	some i, year in _unsound
 	_has_figures(year)
 	_above_pct(_qipp(year), _max_pct, plan.allocation(year))
 	finding := _stretch(i, year)
@@ -43,16 +42,14 @@ deny contains finding if {
 
 # a missing figure fails the rule; it never passes it by being undefined
 deny contains plan.missing_figure(i, year, name, path) if {
-	some i, year in plan.plan_years
-	not i in _sound
+	some i, year in _unsound
 	_max_pct
 	some name, path in _figures
 	not plan.has_figure(year, path)
 }
 
 deny contains plan.no_allocation(i, year, "QIPP stretch") if {
-	some i, year in plan.plan_years
-	not i in _sound
+	some i, year in _unsound
 	_max_pct
 	not plan.has_allocation(year)
 }
@@ -78,6 +75,12 @@ _sound := {i |
 	floor(qipp.unidentified) == qipp.unidentified
 	floor(_max_pct) == _max_pct
 	(qipp.identified + qipp.unidentified) * 100 <= _max_pct * allocation
+}
+
+# the plan years, by index, that _sound leaves to the clauses above
+_unsound := {i: year |
+	some i, year in plan.plan_years
+	not i in _sound
 }
 
 _has_figures(year) if {

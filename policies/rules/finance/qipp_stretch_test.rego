@@ -92,6 +92,7 @@ test_pass_not_applicable_without_threshold if {
 test_pass_sound_years if {
 	s := qipp_stretch._sound with input as fixture.plan
 	s == {1, 2}
+	qipp_stretch._unsound == {} with input as fixture.plan
 	at := json.patch(fixture.plan, [{"op": "replace", "path": "/years/1/finance/qipp/identified", "value": 7365}])
 	qipp_stretch._sound == {1, 2} with input as at
 }
@@ -108,6 +109,8 @@ test_fail_unsound_years_each_way if {
 	every c in cases {
 		plan := json.patch(fixture.plan, c[0])
 		qipp_stretch._sound == {2} with input as plan
+		plan_years := {i | some i, year in plan.years; year.basis == "plan"}
+		object.keys(qipp_stretch._unsound) == plan_years - qipp_stretch._sound with input as plan
 		count(qipp_stretch.deny) == c[1] with input as plan
 	}
 }

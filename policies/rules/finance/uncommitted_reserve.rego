@@ -37,8 +37,7 @@ _reserve := ["finance", "reserves", "non_recurrent"]
 
 # at least the threshold share of allocation is held uncommitted
 deny contains finding if {
-	some i, year in plan.plan_years
-	not i in _sound
+	some i, year in _unsound
 	plan.has_figure(year, _uncommitted)
 	plan.has_allocation(year)
 	not exact.at_least_pct(year.finance.reserves.non_recurrent_uncommitted, _min_pct, plan.allocation(year))
@@ -47,8 +46,7 @@ deny contains finding if {
 
 # the uncommitted part is part of the non-recurrent reserve
 deny contains finding if {
-	some i, year in plan.plan_years
-	not i in _sound
+	some i, year in _unsound
 	_min_pct
 	plan.has_figure(year, _uncommitted)
 	plan.has_figure(year, _reserve)
@@ -67,16 +65,14 @@ deny contains finding if {
 
 # a missing figure fails the rule; it never passes it by being undefined
 deny contains plan.missing_figure(i, year, name, path) if {
-	some i, year in plan.plan_years
-	not i in _sound
+	some i, year in _unsound
 	_min_pct
 	some name, path in {"uncommitted reserve": _uncommitted, "non-recurrent reserve": _reserve}
 	not plan.has_figure(year, path)
 }
 
 deny contains plan.no_allocation(i, year, "uncommitted reserve") if {
-	some i, year in plan.plan_years
-	not i in _sound
+	some i, year in _unsound
 	_min_pct
 	not plan.has_allocation(year)
 }
@@ -102,6 +98,12 @@ _sound := {i |
 	floor(x) * 10000 >= _min_hundredths * allocation
 	is_number(reserves.non_recurrent)
 	x <= reserves.non_recurrent
+}
+
+# the plan years, by index, that _sound leaves to the clauses above
+_unsound := {i: year |
+	some i, year in plan.plan_years
+	not i in _sound
 }
 
 # the threshold in hundredths of a percent, for the integer comparison of _sound (undefined

@@ -123,6 +123,7 @@ test_pass_not_applicable_in_refresh if {
 test_pass_sound_years if {
 	s := uncommitted_reserve._sound with input as fixture.plan
 	s == {1, 2}
+	uncommitted_reserve._unsound == {} with input as fixture.plan
 }
 
 # each way out of the gate leaves the year to the clauses above, which decide it exactly:
@@ -139,6 +140,8 @@ test_fail_unsound_years_each_way if {
 	every c in cases {
 		plan := json.patch(fixture.plan, c[0])
 		uncommitted_reserve._sound == {2} with input as plan
+		plan_years := {i | some i, year in plan.years; year.basis == "plan"}
+		object.keys(uncommitted_reserve._unsound) == plan_years - uncommitted_reserve._sound with input as plan
 		count(uncommitted_reserve.deny) == c[1] with input as plan
 	}
 }
