@@ -122,6 +122,8 @@ not_applicable contains "the round sets no arithmetic tolerance" if {
 #   passing case, decided once per plan by integer arithmetic, exact as lib.exact computes
 #   whole numbers; the clauses above look only at the other years
 _sound := {i |
+	is_number(_tolerance)
+	floor(_tolerance) == _tolerance
 	some i, year in plan.plan_years
 	previous := plan.previous_year(i)
 	s := year.finance.surplus
@@ -132,23 +134,18 @@ _sound := {i |
 	is_number(s.in_year)
 	is_number(drawn_down)
 	is_number(before)
-	is_number(_tolerance)
 	floor(s.cumulative_carried_forward) == s.cumulative_carried_forward
 	floor(s.cumulative_brought_forward) == s.cumulative_brought_forward
 	floor(s.in_year) == s.in_year
 	floor(drawn_down) == drawn_down
 	floor(before) == before
-	floor(_tolerance) == _tolerance
 	carried_forward := sum([floor(s.cumulative_brought_forward), floor(s.in_year)]) - floor(drawn_down)
 	abs(s.cumulative_carried_forward - carried_forward) <= _tolerance
 	abs(s.cumulative_brought_forward - before) <= _tolerance
 }
 
 # the plan years, by index, that _sound leaves to the clauses above
-_unsound := {i: year |
-	some i, year in plan.plan_years
-	not i in _sound
-}
+_unsound := object.remove(plan.plan_years, _sound)
 
 _has_figures(year) if {
 	every path in _figures {

@@ -83,10 +83,7 @@ _sound := {i |
 }
 
 # the plan years, by index, that _sound leaves to the clauses above
-_unsound := {i: year |
-	some i, year in plan.plan_years
-	not i in _sound
-}
+_unsound := object.remove(plan.plan_years, _sound)
 
 _within_limit(_, _, drawn_down) if drawn_down <= 0
 

@@ -80,6 +80,8 @@ not_applicable contains "the round sets no arithmetic tolerance" if {
 #   plan by integer arithmetic, exact as lib.exact computes whole numbers; the clauses above
 #   look only at the other years
 _sound := {i |
+	is_number(_tolerance)
+	floor(_tolerance) == _tolerance
 	some i, year in plan.plan_years
 	e := year.finance.expenditure
 	is_number(e.acute)
@@ -90,7 +92,6 @@ _sound := {i |
 	is_number(e.other_programme)
 	is_number(e.running_costs)
 	is_number(e.total)
-	is_number(_tolerance)
 	floor(e.acute) == e.acute
 	floor(e.mental_health) == e.mental_health
 	floor(e.community) == e.community
@@ -99,7 +100,6 @@ _sound := {i |
 	floor(e.other_programme) == e.other_programme
 	floor(e.running_costs) == e.running_costs
 	floor(e.total) == e.total
-	floor(_tolerance) == _tolerance
 	lines := sum([
 		floor(e.acute), floor(e.mental_health), floor(e.community), floor(e.continuing_healthcare),
 		floor(e.primary_care_prescribing), floor(e.other_programme), floor(e.running_costs),
@@ -108,10 +108,7 @@ _sound := {i |
 }
 
 # the plan years, by index, that _sound leaves to the clauses above
-_unsound := {i: year |
-	some i, year in plan.plan_years
-	not i in _sound
-}
+_unsound := object.remove(plan.plan_years, _sound)
 
 _has_figures(year) if {
 	plan.has_figure(year, _total)

@@ -75,6 +75,8 @@ not_applicable contains "the round sets no arithmetic tolerance" if {
 #   plan by integer arithmetic, exact as lib.exact computes whole numbers; the clauses above
 #   look only at the other years
 _sound := {i |
+	is_number(_tolerance)
+	floor(_tolerance) == _tolerance
 	some i, year in plan.plan_years
 	f := year.finance.funding
 	is_number(f.recurrent_programme)
@@ -82,13 +84,11 @@ _sound := {i |
 	is_number(f.return_of_excess_surplus)
 	is_number(f.running_cost)
 	is_number(f.total)
-	is_number(_tolerance)
 	floor(f.recurrent_programme) == f.recurrent_programme
 	floor(f.non_recurrent_programme) == f.non_recurrent_programme
 	floor(f.return_of_excess_surplus) == f.return_of_excess_surplus
 	floor(f.running_cost) == f.running_cost
 	floor(f.total) == f.total
-	floor(_tolerance) == _tolerance
 	lines := sum([
 		floor(f.recurrent_programme), floor(f.non_recurrent_programme),
 		floor(f.return_of_excess_surplus), floor(f.running_cost),
@@ -97,10 +97,7 @@ _sound := {i |
 }
 
 # the plan years, by index, that _sound leaves to the clauses above
-_unsound := {i: year |
-	some i, year in plan.plan_years
-	not i in _sound
-}
+_unsound := object.remove(plan.plan_years, _sound)
 
 _has_figures(year) if {
 	plan.has_figure(year, _total)

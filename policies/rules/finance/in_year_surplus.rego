@@ -76,6 +76,8 @@ not_applicable contains "the round sets no arithmetic tolerance" if {
 #   case, decided once per plan by integer arithmetic, exact as lib.exact computes whole
 #   numbers; the clauses above look only at the other years
 _sound := {i |
+	is_number(_tolerance)
+	floor(_tolerance) == _tolerance
 	some i, year in plan.plan_years
 	f := year.finance
 	is_number(f.surplus.in_year)
@@ -83,23 +85,18 @@ _sound := {i |
 	is_number(f.expenditure.total)
 	is_number(f.qipp.identified)
 	is_number(f.qipp.unidentified)
-	is_number(_tolerance)
 	floor(f.surplus.in_year) == f.surplus.in_year
 	floor(f.funding.total) == f.funding.total
 	floor(f.expenditure.total) == f.expenditure.total
 	floor(f.qipp.identified) == f.qipp.identified
 	floor(f.qipp.unidentified) == f.qipp.unidentified
-	floor(_tolerance) == _tolerance
 	qipp := sum([floor(f.qipp.identified), floor(f.qipp.unidentified)])
 	after_savings := sum([floor(f.funding.total) - floor(f.expenditure.total), qipp])
 	abs(f.surplus.in_year - after_savings) <= _tolerance
 }
 
 # the plan years, by index, that _sound leaves to the clauses above
-_unsound := {i: year |
-	some i, year in plan.plan_years
-	not i in _sound
-}
+_unsound := object.remove(plan.plan_years, _sound)
 
 _has_figures(year) if {
 	every path in _figures {

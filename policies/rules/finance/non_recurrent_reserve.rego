@@ -61,18 +61,16 @@ not_applicable contains "the round sets no non-recurrent reserve threshold (lift
 #   case, decided once per plan in integer arithmetic (the comparison exact.at_least_pct
 #   makes, in hundredths of a percent); the clauses above look only at the other years
 _sound := {i |
+	min_hundredths := _min_hundredths
 	some i, allocation in plan.whole_allocations
 	x := plan.plan_years[i].finance.reserves.non_recurrent
 	is_number(x)
 	floor(x) == x
-	floor(x) * 10000 >= _min_hundredths * allocation
+	floor(x) * 10000 >= min_hundredths * allocation
 }
 
 # the plan years, by index, that _sound leaves to the clauses above
-_unsound := {i: year |
-	some i, year in plan.plan_years
-	not i in _sound
-}
+_unsound := object.remove(plan.plan_years, _sound)
 
 # the threshold in hundredths of a percent, for the integer comparison of _sound (undefined
 # for a threshold with more than two decimal places: every year is then left to the clauses)

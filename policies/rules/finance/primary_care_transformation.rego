@@ -31,8 +31,8 @@ _investment := ["finance", "primary_care_transformation"]
 
 # compared exactly, without division: £000 invested × 1000 against £ a head × population
 deny contains finding if {
-	not _sound
 	_per_head
+	not _sound
 	_has_figures
 	_invested * 1000 < _per_head * input.organisation.population
 	finding := {
@@ -52,14 +52,14 @@ deny contains finding if {
 # a missing figure fails the rule; it never passes it by being undefined
 deny contains plan.missing_figure(i, year, "primary care transformation investment", _investment) if {
 	some i, year in plan.plan_years
-	not _sound
 	_per_head
+	not _sound
 	not plan.has_figure(year, _investment)
 }
 
 deny contains finding if {
-	not _sound
 	_per_head
+	not _sound
 	not _has_population
 	finding := {
 		"msg": sprintf("%s: primary care transformation cannot be assessed: population is missing or not positive", [

@@ -66,22 +66,19 @@ not_applicable contains "the round sets no QIPP stretch threshold" if {
 #   plan in integer arithmetic (the comparison _above_pct makes); the clauses above look
 #   only at the other years
 _sound := {i |
+	is_number(_max_pct)
+	floor(_max_pct) == _max_pct
 	some i, allocation in plan.whole_allocations
 	qipp := plan.plan_years[i].finance.qipp
 	is_number(qipp.identified)
 	is_number(qipp.unidentified)
-	is_number(_max_pct)
 	floor(qipp.identified) == qipp.identified
 	floor(qipp.unidentified) == qipp.unidentified
-	floor(_max_pct) == _max_pct
 	(qipp.identified + qipp.unidentified) * 100 <= _max_pct * allocation
 }
 
 # the plan years, by index, that _sound leaves to the clauses above
-_unsound := {i: year |
-	some i, year in plan.plan_years
-	not i in _sound
-}
+_unsound := object.remove(plan.plan_years, _sound)
 
 _has_figures(year) if {
 	every path in _figures {
