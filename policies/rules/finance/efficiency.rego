@@ -99,8 +99,9 @@ _sound := {i |
 	floor(planned) * 10000 >= min_hundredths * floor(base)
 }
 
-# the plan years, by index, that _sound leaves to the clauses above
-_unsound := object.remove(_years, _sound)
+# the plan years, by index, that _sound leaves to the clauses above (none to look for where
+# the round asks no efficiency of the plan's years)
+_unsound := object.remove(_years, _sound) if count(_years) > 0
 
 _has_figures(year) if {
 	every path in _figures {

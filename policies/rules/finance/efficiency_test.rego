@@ -83,3 +83,9 @@ test_fail_unsound_three_decimal_places if {
 	efficiency.deny == set() with input as fixture.trust
 		with data.planassure.rounds as {"2026-29": {"efficiency_pct": 2.005}}
 }
+
+# a round that asks no efficiency of the plan's years leaves nothing to look at
+test_pass_no_years_asked if {
+	not efficiency._unsound with input as ccg.plan
+	efficiency.deny == set() with input as ccg.plan
+}
