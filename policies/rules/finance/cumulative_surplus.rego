@@ -81,8 +81,8 @@ not_applicable contains "the round sets no cumulative surplus threshold (the CCG
 #   case, decided once per plan in integer arithmetic (the comparison exact.at_least_pct
 #   makes, in hundredths of a percent); the clauses above look only at the other years
 _sound := {i |
-	min_hundredths := _min_hundredths
 	some i, allocation in plan.whole_allocations
+	min_hundredths := _min_hundredths
 	x := plan.plan_years[i].finance.surplus.cumulative_carried_forward
 	is_number(x)
 	floor(x) == x

@@ -61,8 +61,8 @@ not_applicable contains "the round sets no non-recurrent reserve threshold (lift
 #   case, decided once per plan in integer arithmetic (the comparison exact.at_least_pct
 #   makes, in hundredths of a percent); the clauses above look only at the other years
 _sound := {i |
-	min_hundredths := _min_hundredths
 	some i, allocation in plan.whole_allocations
+	min_hundredths := _min_hundredths
 	x := plan.plan_years[i].finance.reserves.non_recurrent
 	is_number(x)
 	floor(x) == x

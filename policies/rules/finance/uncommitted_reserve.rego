@@ -90,8 +90,8 @@ not_applicable contains "the round sets no uncommitted reserve threshold (lifted
 #   arithmetic (the comparison exact.at_least_pct makes, in hundredths of a percent); the
 #   clauses above look only at the other years
 _sound := {i |
-	min_hundredths := _min_hundredths
 	some i, allocation in plan.whole_allocations
+	min_hundredths := _min_hundredths
 	reserves := plan.plan_years[i].finance.reserves
 	x := reserves.non_recurrent_uncommitted
 	is_number(x)
