@@ -62,11 +62,10 @@ not_applicable contains "the round sets no contingency threshold" if {
 #   percent); the clauses above look only at the other years
 _sound := {i |
 	some i, allocation in plan.whole_allocations
-	min_hundredths := _min_hundredths
 	x := plan.plan_years[i].finance.reserves.contingency
 	is_number(x)
 	floor(x) == x
-	floor(x) * 10000 >= min_hundredths * allocation
+	floor(x) * 10000 >= _min_hundredths * allocation
 }
 
 # the plan years, by index, that _sound leaves to the clauses above

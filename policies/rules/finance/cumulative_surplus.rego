@@ -82,11 +82,10 @@ not_applicable contains "the round sets no cumulative surplus threshold (the CCG
 #   makes, in hundredths of a percent); the clauses above look only at the other years
 _sound := {i |
 	some i, allocation in plan.whole_allocations
-	min_hundredths := _min_hundredths
 	x := plan.plan_years[i].finance.surplus.cumulative_carried_forward
 	is_number(x)
 	floor(x) == x
-	floor(x) * 10000 >= min_hundredths * allocation
+	floor(x) * 10000 >= _min_hundredths * allocation
 }
 
 # the plan years, by index, that _sound leaves to the clauses above

@@ -91,12 +91,11 @@ not_applicable contains "the round sets no uncommitted reserve threshold (lifted
 #   clauses above look only at the other years
 _sound := {i |
 	some i, allocation in plan.whole_allocations
-	min_hundredths := _min_hundredths
 	reserves := plan.plan_years[i].finance.reserves
 	x := reserves.non_recurrent_uncommitted
 	is_number(x)
 	floor(x) == x
-	floor(x) * 10000 >= min_hundredths * allocation
+	floor(x) * 10000 >= _min_hundredths * allocation
 	is_number(reserves.non_recurrent)
 	x <= reserves.non_recurrent
 }
