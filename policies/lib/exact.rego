@@ -60,6 +60,17 @@ exact(x) := floor(x) * _unit if {
 }
 
 # METADATA
+# description: |
+#   x × 100 where it is a whole number (x has at most two decimal places), checked exactly:
+#   a percentage threshold in hundredths of a percent, for tests in integer arithmetic
+#   (x * 100 >= pct * total is x * 10000 >= hundredths(pct) * total); undefined otherwise
+hundredths(x) := n if {
+	is_number(x)
+	n := round(x * 100)
+	exact(x) == n * _hundredth
+}
+
+# METADATA
 # description: the sum of the numbers xs, exactly (see exact)
 total(xs) := sum([floor(x) | some x in xs]) if {
 	_all_whole(xs)
@@ -77,6 +88,9 @@ difference(a, b) := floor(a) - floor(b) if {
 
 # 10^30: one in units of 10^-30
 _unit := 1000000000000000000000000000000
+
+# 10^28: one hundredth in units of 10^-30
+_hundredth := 10000000000000000000000000000
 
 _zeros := "0000000000000000000000000000000000000000000000000000000000000000000000"
 

@@ -81,3 +81,18 @@ test_inexact_numbers_fall_back if {
 	exact.within(1e3, 1000.5, 1)
 	not exact.within(1e3, 1002, 1)
 }
+
+# a threshold in hundredths of a percent, where it has at most two decimal places
+test_hundredths_of_two_decimal_places if {
+	exact.hundredths(0.5) == 50
+	exact.hundredths(1) == 100
+	exact.hundredths(12.34) == 1234
+	exact.hundredths(-0.25) == -25
+}
+
+test_hundredths_undefined_beyond_two_decimal_places if {
+	not exact.hundredths(0.125)
+	not exact.hundredths(0.005)
+	not exact.hundredths(1.0000000000000000000000000001)
+	not exact.hundredths("0.5")
+}

@@ -13,11 +13,14 @@ import data.planassure.lib.rounds
 # METADATA
 # description: |
 #   the findings for the spend at finance.pay.<line>, named name in messages, against the
-#   round's threshold pct_name (a percentage, or one per year)
+#   round's threshold pct_name (a percentage, or one per year), in the plan years _sound
+#   leaves; undefined where there are none
 findings(line, name, pct_name) := ((short | missing) | missing_before) | no_previous if {
+	years := object.remove(_years(pct_name), _sound(line, pct_name))
+	count(years) > 0
 	path := ["finance", "pay", line]
 	short := {_shortfall(i, year, previous, path, name, pct) |
-		some i, year in _years(pct_name)
+		some i, year in years
 		previous := plan.previous_year(i)
 		plan.has_figure(year, path)
 		plan.has_figure(previous, path)
@@ -26,16 +29,16 @@ findings(line, name, pct_name) := ((short | missing) | missing_before) | no_prev
 		not exact.at_least_pct(exact.difference(before, object.get(year, path, 0)), pct, before)
 	}
 	missing := {plan.missing_figure(i, year, name, path) |
-		some i, year in _years(pct_name)
+		some i, year in years
 		not plan.has_figure(year, path)
 	}
 	missing_before := {plan.missing_figure(i - 1, previous, name, path) |
-		some i, _ in _years(pct_name)
+		some i, _ in years
 		previous := plan.previous_year(i)
 		not plan.has_figure(previous, path)
 	}
 	no_previous := {finding |
-		some i, year in _years(pct_name)
+		some i, year in years
 		not plan.previous_year(i)
 		finding := {
 			"msg": sprintf("%s: the fall in %s cannot be assessed: there is no previous year", [year.year, name]),
@@ -50,6 +53,25 @@ not_applicable(name, pct_name) := sprintf("the round sets no reduction in %s for
 	count(_asked(pct_name)) == 0
 } else := sprintf("the trusts' plans carry %s: it does not apply to a commissioner's plan", [name]) if {
 	not plan.is_provider
+}
+
+# METADATA
+# description: |
+#   the plan years (by index) whose spend at finance.pay.<line>, and the year before's, are
+#   whole numbers falling by at least the round's percentage: the common, passing case,
+#   decided once per plan in integer arithmetic (the comparison exact.at_least_pct makes, in
+#   hundredths of a percent); findings looks only at the other years
+_sound(line, pct_name) := {i |
+	some i, year in _years(pct_name)
+	i > 0
+	before := input.years[i - 1].finance.pay[line]
+	after := year.finance.pay[line]
+	is_number(before)
+	is_number(after)
+	floor(before) == before
+	floor(after) == after
+	min_hundredths := exact.hundredths(rounds.by_year(pct_name, year.year))
+	(floor(before) - floor(after)) * 10000 >= min_hundredths * floor(before)
 }
 
 # the plan years for which the round sets a reduction

@@ -34,6 +34,25 @@ allocation(year) := exact.total([
 
 # METADATA
 # description: |
+#   the allocation of each plan year (by index in input.years) whose three allocation lines
+#   are whole numbers adding up to more than 0, computed once per plan: in these years
+#   has_allocation holds and allocation is this figure, so a rule can test a percentage of
+#   it in integer arithmetic
+whole_allocations := {i: allocation |
+	some i, year in plan_years
+	f := year.finance.funding
+	is_number(f.recurrent_programme)
+	is_number(f.non_recurrent_programme)
+	is_number(f.running_cost)
+	floor(f.recurrent_programme) == f.recurrent_programme
+	floor(f.non_recurrent_programme) == f.non_recurrent_programme
+	floor(f.running_cost) == f.running_cost
+	allocation := sum([floor(f.recurrent_programme), floor(f.non_recurrent_programme), floor(f.running_cost)])
+	allocation > 0
+}
+
+# METADATA
+# description: |
 #   x as a percentage of total for messages, cut (not rounded) to 2 decimal places,
 #   so that a shortfall never reads as meeting its threshold (0.9996% shows as 0.99%)
 pct(x, total) := floor((x * 10000) / total) / 100 if total != 0

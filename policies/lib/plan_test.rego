@@ -65,3 +65,27 @@ test_fail_finance_thresholds_name_an_unknown_key if {
 	unset := _unset_finance_thresholds with plan.finance_thresholds as {"contingency": "contingency_percent"}
 	unset == {"contingency_percent"}
 }
+
+# whole allocation lines adding up to more than 0: the table holds has_allocation and allocation
+test_pass_whole_allocations if {
+	a := plan.whole_allocations with input as fixture.plan
+	a == {1: 245500, 2: 250500}
+	every i, allocation in a {
+		plan.has_allocation(fixture.plan.years[i])
+		plan.allocation(fixture.plan.years[i]) == allocation
+	}
+}
+
+# a line that is not a whole number, missing or not a number, or a sum not above 0, leaves the year out
+test_fail_whole_allocations_leave_the_year_out if {
+	cases := [
+		[{"op": "replace", "path": "/years/1/finance/funding/running_cost", "value": 4500.5}],
+		[{"op": "replace", "path": "/years/1/finance/funding/running_cost", "value": "4500"}],
+		[{"op": "remove", "path": "/years/1/finance/funding/non_recurrent_programme"}],
+		[{"op": "replace", "path": "/years/1/finance/funding/recurrent_programme", "value": -5500}],
+	]
+	every patch in cases {
+		a := plan.whole_allocations with input as json.patch(fixture.plan, patch)
+		a == {2: 250500}
+	}
+}

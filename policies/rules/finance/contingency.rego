@@ -30,7 +30,7 @@ _min_pct := rounds.current.contingency_pct
 _contingency := ["finance", "reserves", "contingency"]
 
 deny contains finding if {
-	some i, year in plan.plan_years
+	some i, year in _unsound
 	_has_figures(year)
 	not exact.at_least_pct(year.finance.reserves.contingency, _min_pct, plan.allocation(year))
 	finding := _shortfall(i, year)
@@ -38,13 +38,13 @@ deny contains finding if {
 
 # a missing figure fails the rule; it never passes it by being undefined
 deny contains plan.missing_figure(i, year, "contingency", _contingency) if {
-	some i, year in plan.plan_years
+	some i, year in _unsound
 	_min_pct
 	not plan.has_figure(year, _contingency)
 }
 
 deny contains plan.no_allocation(i, year, "contingency") if {
-	some i, year in plan.plan_years
+	some i, year in _unsound
 	_min_pct
 	not plan.has_allocation(year)
 }
@@ -53,6 +53,27 @@ not_applicable contains "the round sets no contingency threshold" if {
 	rounds.known
 	not _min_pct
 }
+
+# METADATA
+# description: |
+#   the plan years whose contingency and allocation are whole numbers, the contingency at
+#   least the threshold share of allocation: the common, passing case, decided once per plan
+#   in integer arithmetic (the comparison exact.at_least_pct makes, in hundredths of a
+#   percent); the clauses above look only at the other years
+_sound := {i |
+	some i, allocation in plan.whole_allocations
+	x := plan.plan_years[i].finance.reserves.contingency
+	is_number(x)
+	floor(x) == x
+	floor(x) * 10000 >= _min_hundredths * allocation
+}
+
+# the plan years, by index, that _sound leaves to the clauses above
+_unsound := object.remove(plan.plan_years, _sound)
+
+# the threshold in hundredths of a percent, for the integer comparison of _sound (undefined
+# for a threshold with more than two decimal places: every year is then left to the clauses)
+_min_hundredths := exact.hundredths(_min_pct)
 
 _has_figures(year) if {
 	plan.has_figure(year, _contingency)

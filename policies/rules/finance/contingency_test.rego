@@ -67,3 +67,42 @@ test_pass_not_applicable_without_threshold if {
 	n := contingency.not_applicable with input as plan with data.planassure.rounds as {"2019/20": {"tolerance": 1}}
 	n == {"the round sets no contingency threshold"}
 }
+
+# the gate: whole figures meeting the threshold are not looked at again; 0.5% of 245,500 is
+# 1,227.5 (the line itself is not whole)
+test_pass_sound_years if {
+	s := contingency._sound with input as fixture.plan
+	s == {1, 2}
+	contingency._unsound == {} with input as fixture.plan
+}
+
+# each way out of the gate leaves the year to the clauses above, which decide it exactly:
+# [patch of 2017/18, findings]
+test_fail_unsound_years_each_way if {
+	cases := [
+		[[{"op": "replace", "path": "/years/1/finance/reserves/contingency", "value": 1227}], 1],
+		[[{"op": "replace", "path": "/years/1/finance/reserves/contingency", "value": 1227.5}], 0],
+		[[{"op": "replace", "path": "/years/1/finance/reserves/contingency", "value": 1227.4}], 1],
+		[[{"op": "replace", "path": "/years/1/finance/reserves/contingency", "value": "1300"}], 1],
+		[[{"op": "remove", "path": "/years/1/finance/reserves/contingency"}], 1],
+		[[{"op": "replace", "path": "/years/1/finance/funding/running_cost", "value": 4500.5}], 0],
+		[[{"op": "replace", "path": "/years/1/finance/funding/recurrent_programme", "value": -5500}], 1],
+	]
+	every c in cases {
+		plan := json.patch(fixture.plan, c[0])
+		contingency._sound == {2} with input as plan
+		plan_years := {i | some i, year in plan.years; year.basis == "plan"}
+		object.keys(contingency._unsound) == plan_years - contingency._sound with input as plan
+		count(contingency.deny) == c[1] with input as plan
+	}
+}
+
+# a threshold of more than two decimal places leaves every year to the clauses above
+test_fail_unsound_three_decimal_places if {
+	s := contingency._sound with input as fixture.plan with data.planassure.rounds as _three_decimal_places
+	s == set()
+	r := contingency.deny with input as fixture.plan with data.planassure.rounds as _three_decimal_places
+	r == set()
+}
+
+_three_decimal_places := {"2017-19": {"contingency_pct": 0.505}}

@@ -129,3 +129,49 @@ test_pass_not_applicable_without_tolerance if {
 	n := cumulative_chain.not_applicable with input as plan with data.planassure.rounds as {"2019/20": {}}
 	n == {"the round sets no arithmetic tolerance"}
 }
+
+# the gate: whole figures that chain within the tolerance are not looked at again
+test_pass_sound_years if {
+	s := cumulative_chain._sound with input as fixture.plan
+	s == {1, 2}
+	cumulative_chain._unsound == {} with input as fixture.plan
+}
+
+# each way out of the gate leaves the year to the clauses above, which decide it exactly:
+# [patch, the sound years, findings]
+test_fail_unsound_years_each_way if {
+	cases := [
+		[[{"op": "replace", "path": "/years/2/finance/surplus/cumulative_carried_forward", "value": 2602}], {1}, 1],
+		[
+			[
+				{"op": "replace", "path": "/years/2/finance/surplus/in_year", "value": 0.5},
+				{"op": "replace", "path": "/years/2/finance/surplus/cumulative_carried_forward", "value": 2600.5},
+			],
+			{1}, 0,
+		],
+		[[{"op": "replace", "path": "/years/2/finance/surplus/in_year", "value": 1.5}], {1}, 1],
+		[[{"op": "replace", "path": "/years/2/finance/funding/return_of_excess_surplus", "value": "300"}], {1}, 1],
+		[[{"op": "remove", "path": "/years/2/finance/surplus/in_year"}], {1}, 1],
+		# the year before's carried forward: 2017/18's own check, and 2018/19's brought forward
+		[[{"op": "replace", "path": "/years/1/finance/surplus/cumulative_carried_forward", "value": 2902}], set(), 2],
+		[[{"op": "replace", "path": "/years/1/finance/surplus/cumulative_carried_forward", "value": 2900.5}], set(), 0],
+		[[{"op": "remove", "path": "/years/0/finance/surplus/cumulative_carried_forward"}], {2}, 1],
+		# no year before
+		[[{"op": "remove", "path": "/years/0"}], {1}, 1],
+	]
+	every c in cases {
+		plan := json.patch(fixture.plan, c[0])
+		cumulative_chain._sound == c[1] with input as plan
+		plan_years := {i | some i, year in plan.years; year.basis == "plan"}
+		object.keys(cumulative_chain._unsound) == plan_years - cumulative_chain._sound with input as plan
+		count(cumulative_chain.deny) == c[2] with input as plan
+	}
+}
+
+# a tolerance that is not a whole number leaves every year to the clauses above
+test_fail_unsound_decimal_tolerance if {
+	s := cumulative_chain._sound with input as fixture.plan with data.planassure.rounds as {"2017-19": {"tolerance": 0.5}}
+	s == set()
+	r := cumulative_chain.deny with input as fixture.plan with data.planassure.rounds as {"2017-19": {"tolerance": 0.5}}
+	r == set()
+}

@@ -29,7 +29,7 @@ import data.planassure.lib.rounds
 _min_pct := rounds.current.cumulative_surplus_pct
 
 deny contains finding if {
-	some i, year in plan.plan_years
+	some i, year in _unsound
 	_has_figures(year)
 	not _agreed_deficit(year)
 	not exact.at_least_pct(year.finance.surplus.cumulative_carried_forward, _min_pct, plan.allocation(year))
@@ -44,7 +44,7 @@ deny contains object.union(_shortfall(i, year), {
 		[_shortfall(i, year).msg, year.finance.surplus.control_total],
 	),
 }) if {
-	some i, year in plan.plan_years
+	some i, year in _unsound
 	_has_figures(year)
 	_agreed_deficit(year)
 	not exact.at_least_pct(year.finance.surplus.cumulative_carried_forward, _min_pct, plan.allocation(year))
@@ -52,7 +52,7 @@ deny contains object.union(_shortfall(i, year), {
 
 # a missing figure fails the rule; it never passes it by being undefined
 deny contains plan.missing_figure(i, year, "cumulative surplus carried forward", _carried_forward) if {
-	some i, year in plan.plan_years
+	some i, year in _unsound
 	_min_pct
 	not plan.has_figure(year, _carried_forward)
 }
@@ -60,7 +60,7 @@ deny contains plan.missing_figure(i, year, "cumulative surplus carried forward",
 _carried_forward := ["finance", "surplus", "cumulative_carried_forward"]
 
 deny contains finding if {
-	some i, year in plan.plan_years
+	some i, year in _unsound
 	_min_pct
 	not plan.has_allocation(year)
 	finding := {
@@ -73,6 +73,27 @@ not_applicable contains "the round sets no cumulative surplus threshold (the CCG
 	rounds.known
 	not _min_pct
 }
+
+# METADATA
+# description: |
+#   the plan years whose cumulative surplus carried forward and allocation are whole
+#   numbers, the surplus at least the threshold share of allocation: the common, passing
+#   case, decided once per plan in integer arithmetic (the comparison exact.at_least_pct
+#   makes, in hundredths of a percent); the clauses above look only at the other years
+_sound := {i |
+	some i, allocation in plan.whole_allocations
+	x := plan.plan_years[i].finance.surplus.cumulative_carried_forward
+	is_number(x)
+	floor(x) == x
+	floor(x) * 10000 >= _min_hundredths * allocation
+}
+
+# the plan years, by index, that _sound leaves to the clauses above
+_unsound := object.remove(plan.plan_years, _sound)
+
+# the threshold in hundredths of a percent, for the integer comparison of _sound (undefined
+# for a threshold with more than two decimal places: every year is then left to the clauses)
+_min_hundredths := exact.hundredths(_min_pct)
 
 _has_figures(year) if {
 	is_number(year.finance.surplus.cumulative_carried_forward)

@@ -99,3 +99,35 @@ test_override_threshold_by_data if {
 		with data.planassure.rounds as {"2017-19": {"cumulative_surplus_pct": 2}}
 	count(r) == 2
 }
+
+# the gate: whole figures meeting the threshold are not looked at again (1% of 245,500 is 2,455)
+test_pass_sound_years if {
+	s := cumulative_surplus._sound with input as fixture.plan
+	s == {1, 2}
+	cumulative_surplus._unsound == {} with input as fixture.plan
+}
+
+# each way out of the gate leaves the year to the clauses above, which decide it exactly:
+# [patch of 2017/18, findings]
+test_fail_unsound_years_each_way if {
+	cases := [
+		[[{"op": "replace", "path": "/years/1/finance/surplus/cumulative_carried_forward", "value": 2454}], 1],
+		[
+			[
+				{"op": "replace", "path": "/years/1/finance/surplus/cumulative_carried_forward", "value": 2454},
+				{"op": "add", "path": "/years/1/finance/surplus/control_total", "value": -100},
+			],
+			1,
+		],
+		[[{"op": "replace", "path": "/years/1/finance/surplus/cumulative_carried_forward", "value": 2455.5}], 0],
+		[[{"op": "remove", "path": "/years/1/finance/surplus/cumulative_carried_forward"}], 1],
+		[[{"op": "replace", "path": "/years/1/finance/funding/recurrent_programme", "value": -5500}], 1],
+	]
+	every c in cases {
+		plan := json.patch(fixture.plan, c[0])
+		cumulative_surplus._sound == {2} with input as plan
+		plan_years := {i | some i, year in plan.years; year.basis == "plan"}
+		object.keys(cumulative_surplus._unsound) == plan_years - cumulative_surplus._sound with input as plan
+		count(cumulative_surplus.deny) == c[1] with input as plan
+	}
+}

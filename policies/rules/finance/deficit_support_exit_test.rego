@@ -1,6 +1,7 @@
 package planassure.rules.finance.deficit_support_exit_test
 
 import data.planassure.lib.current_fixture_test as fixture
+import data.planassure.lib.fixture_test as ccg
 import data.planassure.rules.finance.deficit_support_exit as rule
 
 test_pass_fixture if {
@@ -45,4 +46,36 @@ test_fail_missing_figure if {
 test_not_applicable_in_2025_26 if {
 	n := rule.not_applicable with input as fixture.trust_2025
 	n == {"the round does not ask for breakeven without deficit support in the plan's years"}
+}
+
+# the gate: whole figures at least breaking even without the support are not looked at again,
+# at the line too (2028/29: 2,000 in year, 2,000 of it support)
+test_pass_sound_years if {
+	rule._sound == {3} with input as fixture.trust
+	rule._unsound == {} with input as fixture.trust
+	at := json.patch(fixture.trust, [{"op": "replace", "path": "/years/3/finance/deficit_support", "value": 2000}])
+	rule._sound == {3} with input as at
+}
+
+# a round that does not ask this of the plan's years leaves nothing to look at
+test_pass_no_years_asked if {
+	not rule._unsound with input as ccg.plan
+	rule.deny == set() with input as ccg.plan
+}
+
+# each way out of the gate leaves the year to the clauses above: [patch of 2028/29, findings]
+test_fail_unsound_years_each_way if {
+	cases := [
+		[[{"op": "replace", "path": "/years/3/finance/deficit_support", "value": 2001}], 1],
+		[[{"op": "replace", "path": "/years/3/finance/deficit_support", "value": 1999.5}], 0],
+		[[{"op": "replace", "path": "/years/3/finance/deficit_support", "value": 2000.5}], 1],
+		[[{"op": "replace", "path": "/years/3/finance/deficit_support", "value": "0"}], 1],
+		[[{"op": "remove", "path": "/years/3/finance/surplus/in_year"}], 1],
+	]
+	every c in cases {
+		plan := json.patch(fixture.trust, c[0])
+		rule._sound == set() with input as plan
+		object.keys(rule._unsound) == {3} with input as plan
+		count(rule.deny) == c[1] with input as plan
+	}
 }

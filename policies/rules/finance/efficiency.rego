@@ -34,7 +34,7 @@ _figures := {
 }
 
 deny contains finding if {
-	some i, year in _years
+	some i, year in _unsound
 	_has_figures(year)
 	pct := rounds.by_year("efficiency_pct", year.year)
 	base := year.finance.efficiency.cost_base
@@ -53,13 +53,13 @@ deny contains finding if {
 }
 
 deny contains plan.missing_figure(i, year, name, path) if {
-	some i, year in _years
+	some i, year in _unsound
 	some name, path in _figures
 	not plan.has_figure(year, path)
 }
 
 deny contains finding if {
-	some i, year in _years
+	some i, year in _unsound
 	_has_figures(year)
 	year.finance.efficiency.cost_base <= 0
 	finding := {
@@ -79,6 +79,29 @@ _years := {i: year |
 	some i, year in plan.plan_years
 	is_number(rounds.by_year("efficiency_pct", year.year))
 }
+
+# METADATA
+# description: |
+#   the plan years whose planned efficiency and cost base are whole numbers, the base above 0
+#   and the efficiency at least the round's percentage of it: the common, passing case,
+#   decided once per plan in integer arithmetic (the comparison exact.at_least_pct makes, in
+#   hundredths of a percent); the clauses above look only at the other years
+_sound := {i |
+	some i, year in _years
+	planned := year.finance.efficiency.planned
+	base := year.finance.efficiency.cost_base
+	is_number(planned)
+	is_number(base)
+	floor(planned) == planned
+	floor(base) == base
+	base > 0
+	min_hundredths := exact.hundredths(rounds.by_year("efficiency_pct", year.year))
+	floor(planned) * 10000 >= min_hundredths * floor(base)
+}
+
+# the plan years, by index, that _sound leaves to the clauses above (none to look for where
+# the round asks no efficiency of the plan's years)
+_unsound := object.remove(_years, _sound) if count(_years) > 0
 
 _has_figures(year) if {
 	every path in _figures {

@@ -48,3 +48,44 @@ test_not_applicable_in_a_ccg_era_round if {
 	n := efficiency.not_applicable with input as ccg.plan
 	n == {"the round sets no efficiency requirement for the plan's years"}
 }
+
+# the gate: whole figures meeting the round's percentage are not looked at again (2% of
+# 510,000 is 10,200)
+test_pass_sound_years if {
+	s := efficiency._sound with input as fixture.trust
+	s == {1, 2, 3}
+	efficiency._unsound == {} with input as fixture.trust
+	at := json.patch(fixture.trust, [{"op": "replace", "path": "/years/1/finance/efficiency/planned", "value": 10200}])
+	efficiency._sound == {1, 2, 3} with input as at
+}
+
+# each way out of the gate leaves the year to the clauses above: [patch of 2026/27, findings]
+test_fail_unsound_years_each_way if {
+	cases := [
+		[[{"op": "replace", "path": "/years/1/finance/efficiency/planned", "value": 10199}], 1],
+		[[{"op": "replace", "path": "/years/1/finance/efficiency/planned", "value": 10200.5}], 0],
+		[[{"op": "replace", "path": "/years/1/finance/efficiency/planned", "value": 10199.5}], 1],
+		[[{"op": "replace", "path": "/years/1/finance/efficiency/cost_base", "value": 0}], 1],
+		[[{"op": "replace", "path": "/years/1/finance/efficiency/planned", "value": "10710"}], 1],
+	]
+	every c in cases {
+		plan := json.patch(fixture.trust, c[0])
+		efficiency._sound == {2, 3} with input as plan
+		object.keys(efficiency._unsound) == {1} with input as plan
+		count(efficiency.deny) == c[1] with input as plan
+	}
+}
+
+# a percentage of more than two decimal places leaves every year to the clauses above
+test_fail_unsound_three_decimal_places if {
+	efficiency._sound == set() with input as fixture.trust
+		with data.planassure.rounds as {"2026-29": {"efficiency_pct": 2.005}}
+	efficiency.deny == set() with input as fixture.trust
+		with data.planassure.rounds as {"2026-29": {"efficiency_pct": 2.005}}
+}
+
+# a round that asks no efficiency of the plan's years leaves nothing to look at
+test_pass_no_years_asked if {
+	not efficiency._unsound with input as ccg.plan
+	efficiency.deny == set() with input as ccg.plan
+}

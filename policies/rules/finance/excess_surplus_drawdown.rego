@@ -35,7 +35,7 @@ _brought_forward := ["finance", "surplus", "cumulative_brought_forward"]
 
 # what is left after the drawdown is still at least the threshold share of allocation
 deny contains finding if {
-	some i, year in plan.plan_years
+	some i, year in _unsound
 	_draws_down(year)
 	_has_figures(year)
 	not exact.at_least_pct(_left_after_drawdown(year), _min_pct, plan.allocation(year))
@@ -44,20 +44,20 @@ deny contains finding if {
 
 # a missing figure fails the rule; it never passes it by being undefined
 deny contains plan.missing_figure(i, year, "return of excess surplus", _drawdown) if {
-	some i, year in plan.plan_years
+	some i, year in _unsound
 	_min_pct
 	not plan.has_figure(year, _drawdown)
 }
 
 deny contains plan.missing_figure(i, year, "cumulative surplus brought forward", _brought_forward) if {
-	some i, year in plan.plan_years
+	some i, year in _unsound
 	_min_pct
 	_draws_down(year)
 	not plan.has_figure(year, _brought_forward)
 }
 
 deny contains plan.no_allocation(i, year, "return of excess surplus") if {
-	some i, year in plan.plan_years
+	some i, year in _unsound
 	_min_pct
 	_draws_down(year)
 	not plan.has_allocation(year)
@@ -67,6 +67,39 @@ not_applicable contains "the round sets no cumulative surplus threshold (the CCG
 	rounds.known
 	not _min_pct
 }
+
+# METADATA
+# description: |
+#   the plan years that draw down nothing, or whose drawdown, surplus brought forward and
+#   allocation are whole numbers and leave at least the threshold share of allocation: the
+#   common, passing case, decided once per plan in integer arithmetic (the comparison
+#   exact.at_least_pct makes, in hundredths of a percent); the clauses above look only at
+#   the other years
+_sound := {i |
+	some i, year in plan.plan_years
+	drawn_down := year.finance.funding.return_of_excess_surplus
+	is_number(drawn_down)
+	_within_limit(i, year, drawn_down)
+}
+
+# the plan years, by index, that _sound leaves to the clauses above
+_unsound := object.remove(plan.plan_years, _sound)
+
+_within_limit(_, _, drawn_down) if drawn_down <= 0
+
+_within_limit(i, year, drawn_down) if {
+	drawn_down > 0
+	brought_forward := year.finance.surplus.cumulative_brought_forward
+	is_number(brought_forward)
+	floor(brought_forward) == brought_forward
+	floor(drawn_down) == drawn_down
+	left := floor(brought_forward) - floor(drawn_down)
+	left * 10000 >= _min_hundredths * plan.whole_allocations[i]
+}
+
+# the threshold in hundredths of a percent, for the integer comparison of _sound (undefined
+# for a threshold with more than two decimal places: every year is then left to the clauses)
+_min_hundredths := exact.hundredths(_min_pct)
 
 _draws_down(year) if {
 	plan.has_figure(year, _drawdown)

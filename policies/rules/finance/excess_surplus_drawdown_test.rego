@@ -113,3 +113,42 @@ test_pass_not_applicable_in_refresh if {
 	n := excess_surplus_drawdown.not_applicable with input as plan
 	n == {"the round sets no cumulative surplus threshold (the CCG control total governs)"}
 }
+
+# the gate: a year drawing down nothing, or leaving whole figures at or above the line, is not
+# looked at again (2017/18: 3,400 brought forward less 1% of 245,500, 2,455, leaves 945 to draw)
+test_pass_sound_years if {
+	s := excess_surplus_drawdown._sound with input as fixture.plan
+	s == {1, 2}
+	excess_surplus_drawdown._unsound == {} with input as fixture.plan
+	cases := [
+		[{"op": "replace", "path": "/years/1/finance/funding/return_of_excess_surplus", "value": 945}],
+		[{"op": "replace", "path": "/years/1/finance/funding/return_of_excess_surplus", "value": 0}],
+		[
+			{"op": "replace", "path": "/years/1/finance/funding/return_of_excess_surplus", "value": -5},
+			{"op": "remove", "path": "/years/1/finance/surplus/cumulative_brought_forward"},
+		],
+	]
+	every patch in cases {
+		excess_surplus_drawdown._sound == {1, 2} with input as json.patch(fixture.plan, patch)
+	}
+}
+
+# each way out of the gate leaves the year to the clauses above, which decide it exactly:
+# [patch of 2017/18, findings]
+test_fail_unsound_years_each_way if {
+	cases := [
+		[[{"op": "replace", "path": "/years/1/finance/funding/return_of_excess_surplus", "value": 946}], 1],
+		[[{"op": "replace", "path": "/years/1/finance/funding/return_of_excess_surplus", "value": 945.5}], 1],
+		[[{"op": "replace", "path": "/years/1/finance/funding/return_of_excess_surplus", "value": 500.5}], 0],
+		[[{"op": "replace", "path": "/years/1/finance/funding/return_of_excess_surplus", "value": "500"}], 1],
+		[[{"op": "remove", "path": "/years/1/finance/surplus/cumulative_brought_forward"}], 1],
+		[[{"op": "replace", "path": "/years/1/finance/funding/recurrent_programme", "value": -5500}], 1],
+	]
+	every c in cases {
+		plan := json.patch(fixture.plan, c[0])
+		excess_surplus_drawdown._sound == {2} with input as plan
+		plan_years := {i | some i, year in plan.years; year.basis == "plan"}
+		object.keys(excess_surplus_drawdown._unsound) == plan_years - excess_surplus_drawdown._sound with input as plan
+		count(excess_surplus_drawdown.deny) == c[1] with input as plan
+	}
+}

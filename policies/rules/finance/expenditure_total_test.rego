@@ -66,3 +66,38 @@ test_pass_not_applicable_without_tolerance if {
 	n := expenditure_total.not_applicable with input as plan with data.planassure.rounds as {"2019/20": {}}
 	n == {"the round sets no arithmetic tolerance"}
 }
+
+# the gate: whole lines adding up to the total within the tolerance are not looked at again
+test_pass_sound_years if {
+	s := expenditure_total._sound with input as fixture.plan
+	s == {1, 2}
+	expenditure_total._unsound == {} with input as fixture.plan
+}
+
+# each way out of the gate leaves the year to the clauses above, which decide it exactly:
+# [patch of 2017/18, findings]
+test_fail_unsound_years_each_way if {
+	cases := [
+		[[{"op": "replace", "path": "/years/1/finance/expenditure/total", "value": 249502}], 1],
+		[[{"op": "replace", "path": "/years/1/finance/expenditure/acute", "value": 134000.5}], 0],
+		[[{"op": "replace", "path": "/years/1/finance/expenditure/acute", "value": 134001.5}], 1],
+		[[{"op": "replace", "path": "/years/1/finance/expenditure/total", "value": 249500.5}], 0],
+		[[{"op": "replace", "path": "/years/1/finance/expenditure/acute", "value": "134000"}], 1],
+		[[{"op": "remove", "path": "/years/1/finance/expenditure/acute"}], 1],
+	]
+	every c in cases {
+		plan := json.patch(fixture.plan, c[0])
+		expenditure_total._sound == {2} with input as plan
+		plan_years := {i | some i, year in plan.years; year.basis == "plan"}
+		object.keys(expenditure_total._unsound) == plan_years - expenditure_total._sound with input as plan
+		count(expenditure_total.deny) == c[1] with input as plan
+	}
+}
+
+# a tolerance that is not a whole number leaves every year to the clauses above
+test_fail_unsound_decimal_tolerance if {
+	s := expenditure_total._sound with input as fixture.plan with data.planassure.rounds as {"2017-19": {"tolerance": 0.5}}
+	s == set()
+	r := expenditure_total.deny with input as fixture.plan with data.planassure.rounds as {"2017-19": {"tolerance": 0.5}}
+	r == set()
+}

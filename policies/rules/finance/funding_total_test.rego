@@ -85,3 +85,38 @@ test_pass_applies_in_every_built_in_round if {
 		n == set()
 	}
 }
+
+# the gate: whole lines adding up to the total within the tolerance are not looked at again
+test_pass_sound_years if {
+	s := funding_total._sound with input as fixture.plan
+	s == {1, 2}
+	funding_total._unsound == {} with input as fixture.plan
+}
+
+# each way out of the gate leaves the year to the clauses above, which decide it exactly:
+# [patch of 2017/18, findings]
+test_fail_unsound_years_each_way if {
+	cases := [
+		[[{"op": "replace", "path": "/years/1/finance/funding/total", "value": 246002}], 1],
+		[[{"op": "replace", "path": "/years/1/finance/funding/running_cost", "value": 4500.5}], 0],
+		[[{"op": "replace", "path": "/years/1/finance/funding/running_cost", "value": 4501.5}], 1],
+		[[{"op": "replace", "path": "/years/1/finance/funding/total", "value": 246000.5}], 0],
+		[[{"op": "replace", "path": "/years/1/finance/funding/running_cost", "value": "4500"}], 1],
+		[[{"op": "remove", "path": "/years/1/finance/funding/running_cost"}], 1],
+	]
+	every c in cases {
+		plan := json.patch(fixture.plan, c[0])
+		funding_total._sound == {2} with input as plan
+		plan_years := {i | some i, year in plan.years; year.basis == "plan"}
+		object.keys(funding_total._unsound) == plan_years - funding_total._sound with input as plan
+		count(funding_total.deny) == c[1] with input as plan
+	}
+}
+
+# a tolerance that is not a whole number leaves every year to the clauses above
+test_fail_unsound_decimal_tolerance if {
+	s := funding_total._sound with input as fixture.plan with data.planassure.rounds as {"2017-19": {"tolerance": 0.5}}
+	s == set()
+	r := funding_total.deny with input as fixture.plan with data.planassure.rounds as {"2017-19": {"tolerance": 0.5}}
+	r == set()
+}

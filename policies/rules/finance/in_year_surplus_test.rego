@@ -66,3 +66,38 @@ test_pass_not_applicable_without_tolerance if {
 	n := in_year_surplus.not_applicable with input as plan with data.planassure.rounds as {"2019/20": {}}
 	n == {"the round sets no arithmetic tolerance"}
 }
+
+# the gate: whole figures that add up within the tolerance are not looked at again
+test_pass_sound_years if {
+	s := in_year_surplus._sound with input as fixture.plan
+	s == {1, 2}
+	in_year_surplus._unsound == {} with input as fixture.plan
+}
+
+# each way out of the gate leaves the year to the clauses above, which decide it exactly:
+# [patch of 2017/18, findings]
+test_fail_unsound_years_each_way if {
+	cases := [
+		[[{"op": "replace", "path": "/years/1/finance/surplus/in_year", "value": 2}], 1],
+		[[{"op": "replace", "path": "/years/1/finance/qipp/unidentified", "value": 0.5}], 0],
+		[[{"op": "replace", "path": "/years/1/finance/qipp/unidentified", "value": 1.5}], 1],
+		[[{"op": "replace", "path": "/years/1/finance/surplus/in_year", "value": -0.5}], 0],
+		[[{"op": "replace", "path": "/years/1/finance/qipp/identified", "value": "3500"}], 1],
+		[[{"op": "remove", "path": "/years/1/finance/qipp/identified"}], 1],
+	]
+	every c in cases {
+		plan := json.patch(fixture.plan, c[0])
+		in_year_surplus._sound == {2} with input as plan
+		plan_years := {i | some i, year in plan.years; year.basis == "plan"}
+		object.keys(in_year_surplus._unsound) == plan_years - in_year_surplus._sound with input as plan
+		count(in_year_surplus.deny) == c[1] with input as plan
+	}
+}
+
+# a tolerance that is not a whole number leaves every year to the clauses above
+test_fail_unsound_decimal_tolerance if {
+	s := in_year_surplus._sound with input as fixture.plan with data.planassure.rounds as {"2017-19": {"tolerance": 0.5}}
+	s == set()
+	r := in_year_surplus.deny with input as fixture.plan with data.planassure.rounds as {"2017-19": {"tolerance": 0.5}}
+	r == set()
+}

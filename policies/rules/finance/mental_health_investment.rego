@@ -37,7 +37,7 @@ _figures := {
 }
 
 deny contains finding if {
-	some i, year in plan.plan_years
+	some i, year in _unsound
 	_standard
 	previous := plan.previous_year(i)
 	_has_figures(year)
@@ -48,14 +48,14 @@ deny contains finding if {
 
 # a missing figure fails the rule, in the plan year or in the year before it
 deny contains plan.missing_figure(i, year, name, path) if {
-	some i, year in plan.plan_years
+	some i, year in _unsound
 	_standard
 	some name, path in _figures
 	not plan.has_figure(year, path)
 }
 
 deny contains plan.missing_figure(i - 1, previous, name, path) if {
-	some i, _ in plan.plan_years
+	some i, _ in _unsound
 	_standard
 	previous := plan.previous_year(i)
 	some name, path in _figures
@@ -64,7 +64,7 @@ deny contains plan.missing_figure(i - 1, previous, name, path) if {
 
 # growth is measured from the previous year's figures: they must be positive
 deny contains finding if {
-	some i, year in plan.plan_years
+	some i, year in _unsound
 	_standard
 	previous := plan.previous_year(i)
 	some name, path in _figures
@@ -82,7 +82,7 @@ deny contains finding if {
 }
 
 deny contains finding if {
-	some i, year in plan.plan_years
+	some i, year in _unsound
 	_standard
 	not plan.previous_year(i)
 	finding := {
@@ -100,6 +100,37 @@ not_applicable contains _absent if {
 _absent := rounds.current.mental_health_investment_note if {
 	is_string(rounds.current.mental_health_investment_note)
 } else := "the round does not set the Mental Health Investment Standard"
+
+# METADATA
+# description: |
+#   the plan years after another whose mental health spend and recurrent allocation, in the
+#   year and the year before, are whole numbers, the year before's positive, and whose spend
+#   keeps pace with the allocation: the common, passing case, decided once per plan in
+#   integer arithmetic (the comparison _keeps_pace makes); the clauses above look only at
+#   the other years
+_sound := {i |
+	some i, year in plan.plan_years
+	i > 0
+	previous := input.years[i - 1]
+	spend := year.finance.expenditure.mental_health
+	spend_before := previous.finance.expenditure.mental_health
+	allocation := year.finance.funding.recurrent_programme
+	allocation_before := previous.finance.funding.recurrent_programme
+	is_number(spend)
+	is_number(spend_before)
+	is_number(allocation)
+	is_number(allocation_before)
+	floor(spend) == spend
+	floor(spend_before) == spend_before
+	floor(allocation) == allocation
+	floor(allocation_before) == allocation_before
+	spend_before > 0
+	allocation_before > 0
+	spend * allocation_before >= allocation * spend_before
+}
+
+# the plan years, by index, that _sound leaves to the clauses above
+_unsound := object.remove(plan.plan_years, _sound)
 
 _has_figures(year) if {
 	every path in _figures {

@@ -115,3 +115,29 @@ test_not_applicable_in_2026_29_names_why if {
 test_pass_icb_in_2025_26 if {
 	mental_health_investment.deny == set() with input as current.icb_2025
 }
+
+# the gate: whole figures whose spend keeps pace are not looked at again
+test_pass_sound_years if {
+	s := mental_health_investment._sound with input as fixture.plan
+	s == {1, 2}
+	mental_health_investment._unsound == {} with input as fixture.plan
+}
+
+# each way out of the gate leaves the year to the clauses above: [patch, sound years, findings]
+test_fail_unsound_years_each_way if {
+	cases := [
+		[[{"op": "replace", "path": "/years/1/finance/expenditure/mental_health", "value": 24510}], {2}, 1],
+		[[{"op": "replace", "path": "/years/1/finance/expenditure/mental_health", "value": 24600.5}], set(), 0],
+		[[{"op": "replace", "path": "/years/1/finance/funding/recurrent_programme", "value": "240000"}], set(), 1],
+		[[{"op": "replace", "path": "/years/0/finance/expenditure/mental_health", "value": 0}], {2}, 1],
+		[[{"op": "remove", "path": "/years/0/finance/funding/recurrent_programme"}], {2}, 1],
+		[[{"op": "remove", "path": "/years/0"}], {1}, 1],
+	]
+	every c in cases {
+		plan := json.patch(fixture.plan, c[0])
+		mental_health_investment._sound == c[1] with input as plan
+		plan_years := {i | some i, year in plan.years; year.basis == "plan"}
+		object.keys(mental_health_investment._unsound) == plan_years - mental_health_investment._sound with input as plan
+		count(mental_health_investment.deny) == c[2] with input as plan
+	}
+}

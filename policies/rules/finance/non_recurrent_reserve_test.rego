@@ -83,3 +83,32 @@ test_pass_applies_in_2017_19 if {
 	n := non_recurrent_reserve.not_applicable with input as fixture.plan
 	n == set()
 }
+
+# the gate: whole figures meeting the threshold are not looked at again, at the line too
+# (1% of 245,500 is 2,455)
+test_pass_sound_years if {
+	s := non_recurrent_reserve._sound with input as fixture.plan
+	s == {1, 2}
+	non_recurrent_reserve._unsound == {} with input as fixture.plan
+	at := json.patch(fixture.plan, [{"op": "replace", "path": "/years/1/finance/reserves/non_recurrent", "value": 2455}])
+	non_recurrent_reserve._sound == {1, 2} with input as at
+}
+
+# each way out of the gate leaves the year to the clauses above, which decide it exactly:
+# [patch of 2017/18, findings]
+test_fail_unsound_years_each_way if {
+	cases := [
+		[[{"op": "replace", "path": "/years/1/finance/reserves/non_recurrent", "value": 2454}], 1],
+		[[{"op": "replace", "path": "/years/1/finance/reserves/non_recurrent", "value": 2454.5}], 1],
+		[[{"op": "replace", "path": "/years/1/finance/reserves/non_recurrent", "value": 2455.5}], 0],
+		[[{"op": "remove", "path": "/years/1/finance/reserves/non_recurrent"}], 1],
+		[[{"op": "remove", "path": "/years/1/finance/funding/running_cost"}], 1],
+	]
+	every c in cases {
+		plan := json.patch(fixture.plan, c[0])
+		non_recurrent_reserve._sound == {2} with input as plan
+		plan_years := {i | some i, year in plan.years; year.basis == "plan"}
+		object.keys(non_recurrent_reserve._unsound) == plan_years - non_recurrent_reserve._sound with input as plan
+		count(non_recurrent_reserve.deny) == c[1] with input as plan
+	}
+}

@@ -32,6 +32,7 @@ _investment := ["finance", "primary_care_transformation"]
 # compared exactly, without division: £000 invested × 1000 against £ a head × population
 deny contains finding if {
 	_per_head
+	not _sound
 	_has_figures
 	_invested * 1000 < _per_head * input.organisation.population
 	finding := {
@@ -52,11 +53,13 @@ deny contains finding if {
 deny contains plan.missing_figure(i, year, "primary care transformation investment", _investment) if {
 	some i, year in plan.plan_years
 	_per_head
+	not _sound
 	not plan.has_figure(year, _investment)
 }
 
 deny contains finding if {
 	_per_head
+	not _sound
 	not _has_population
 	finding := {
 		"msg": sprintf("%s: primary care transformation cannot be assessed: population is missing or not positive", [
@@ -69,6 +72,23 @@ deny contains finding if {
 not_applicable contains "the round sets no GP Forward View investment per head" if {
 	rounds.known
 	not _per_head
+}
+
+# METADATA
+# description: |
+#   true when every plan year's investment is a number, the population a number above 0, the
+#   threshold a whole number and the investment at least the threshold: the common, passing
+#   case, decided once; the clauses above look only at a plan that fails it
+_sound if {
+	every year in plan.plan_years {
+		is_number(year.finance.primary_care_transformation)
+	}
+	population := input.organisation.population
+	is_number(population)
+	population > 0
+	is_number(_per_head)
+	floor(_per_head) == _per_head
+	_invested * 1000 >= _per_head * population
 }
 
 _has_figures if {

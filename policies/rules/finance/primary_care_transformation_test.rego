@@ -92,3 +92,34 @@ test_pass_not_applicable_in_2016_17 if {
 	n := primary_care_transformation.not_applicable with input as plan
 	n == {"the round sets no GP Forward View investment per head"}
 }
+
+# the gate: figures meeting the threshold, at the threshold too (£3 a head of 200,000 is 600),
+# are not looked at again
+test_pass_sound if {
+	primary_care_transformation._sound with input as fixture.plan
+}
+
+# each way out of the gate leaves the plan to the clauses above: [patch, findings]
+test_fail_unsound_each_way if {
+	cases := [
+		[[{"op": "replace", "path": "/years/1/finance/primary_care_transformation", "value": 299}], 1],
+		[[{"op": "replace", "path": "/years/1/finance/primary_care_transformation", "value": "300"}], 1],
+		[[{"op": "remove", "path": "/years/2/finance/primary_care_transformation"}], 1],
+		[[{"op": "remove", "path": "/organisation/population"}], 1],
+		[[{"op": "replace", "path": "/organisation/population", "value": 0}], 1],
+	]
+	every c in cases {
+		plan := json.patch(fixture.plan, c[0])
+		not primary_care_transformation._sound with input as plan
+		count(primary_care_transformation.deny) == c[1] with input as plan
+	}
+}
+
+# a threshold that is not a whole number leaves the plan to the clauses above
+test_fail_unsound_decimal_threshold if {
+	not primary_care_transformation._sound with input as fixture.plan
+		with data.planassure.rounds as {"2017-19": {"gp_forward_view_per_head": 2.5}}
+	r := primary_care_transformation.deny with input as fixture.plan
+		with data.planassure.rounds as {"2017-19": {"gp_forward_view_per_head": 2.5}}
+	r == set()
+}

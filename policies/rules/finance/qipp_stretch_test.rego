@@ -86,3 +86,41 @@ test_pass_not_applicable_without_threshold if {
 	n := qipp_stretch.not_applicable with input as plan with data.planassure.rounds as {"2019/20": {"tolerance": 1}}
 	n == {"the round sets no QIPP stretch threshold"}
 }
+
+# the gate: whole figures within the threshold are not looked at again, at the line too
+# (3% of 245,500 is 7,365)
+test_pass_sound_years if {
+	s := qipp_stretch._sound with input as fixture.plan
+	s == {1, 2}
+	qipp_stretch._unsound == {} with input as fixture.plan
+	at := json.patch(fixture.plan, [{"op": "replace", "path": "/years/1/finance/qipp/identified", "value": 7365}])
+	qipp_stretch._sound == {1, 2} with input as at
+}
+
+# each way out of the gate leaves the year to the clauses above: [patch of 2017/18, findings]
+test_fail_unsound_years_each_way if {
+	cases := [
+		[[{"op": "replace", "path": "/years/1/finance/qipp/identified", "value": 7366}], 1],
+		[[{"op": "replace", "path": "/years/1/finance/qipp/unidentified", "value": 0.5}], 0],
+		[[{"op": "replace", "path": "/years/1/finance/qipp/identified", "value": "3500"}], 1],
+		[[{"op": "remove", "path": "/years/1/finance/qipp/unidentified"}], 1],
+		[[{"op": "replace", "path": "/years/1/finance/funding/recurrent_programme", "value": -5500}], 1],
+	]
+	every c in cases {
+		plan := json.patch(fixture.plan, c[0])
+		qipp_stretch._sound == {2} with input as plan
+		plan_years := {i | some i, year in plan.years; year.basis == "plan"}
+		object.keys(qipp_stretch._unsound) == plan_years - qipp_stretch._sound with input as plan
+		count(qipp_stretch.deny) == c[1] with input as plan
+	}
+}
+
+# a threshold that is not a whole number leaves every year to the clauses above
+test_fail_unsound_decimal_threshold if {
+	s := qipp_stretch._sound with input as fixture.plan with data.planassure.rounds as _decimal_threshold
+	s == set()
+	r := qipp_stretch.deny with input as fixture.plan with data.planassure.rounds as _decimal_threshold
+	r == set()
+}
+
+_decimal_threshold := {"2017-19": {"qipp_stretch_pct": 2.5}}

@@ -61,3 +61,29 @@ test_fail_missing_allocation if {
 		"pointer": "/years/2/finance/funding/running_cost",
 	}}
 }
+
+# the gate: costs within the allocation are not looked at again, at the allocation too
+test_pass_sound_years if {
+	s := running_costs._sound with input as fixture.plan
+	s == {1, 2}
+	running_costs._unsound == {} with input as fixture.plan
+	at := json.patch(fixture.plan, [
+		{"op": "replace", "path": "/years/1/finance/expenditure/running_costs", "value": 4500},
+	])
+	running_costs._sound == {1, 2} with input as at
+}
+
+# each way out of the gate leaves the year to the clauses above: [patch of 2017/18, findings]
+test_fail_unsound_years_each_way if {
+	cases := [
+		[[{"op": "replace", "path": "/years/1/finance/expenditure/running_costs", "value": 4500.5}], 1],
+		[[{"op": "replace", "path": "/years/1/finance/funding/running_cost", "value": "4500"}], 1],
+		[[{"op": "remove", "path": "/years/1/finance/expenditure/running_costs"}], 1],
+	]
+	every c in cases {
+		plan := json.patch(fixture.plan, c[0])
+		running_costs._sound == {2} with input as plan
+		object.keys(running_costs._unsound) == {1} with input as plan
+		count(running_costs.deny) == c[1] with input as plan
+	}
+}

@@ -37,7 +37,7 @@ _reserve := ["finance", "reserves", "non_recurrent"]
 
 # at least the threshold share of allocation is held uncommitted
 deny contains finding if {
-	some i, year in plan.plan_years
+	some i, year in _unsound
 	plan.has_figure(year, _uncommitted)
 	plan.has_allocation(year)
 	not exact.at_least_pct(year.finance.reserves.non_recurrent_uncommitted, _min_pct, plan.allocation(year))
@@ -46,7 +46,7 @@ deny contains finding if {
 
 # the uncommitted part is part of the non-recurrent reserve
 deny contains finding if {
-	some i, year in plan.plan_years
+	some i, year in _unsound
 	_min_pct
 	plan.has_figure(year, _uncommitted)
 	plan.has_figure(year, _reserve)
@@ -65,14 +65,14 @@ deny contains finding if {
 
 # a missing figure fails the rule; it never passes it by being undefined
 deny contains plan.missing_figure(i, year, name, path) if {
-	some i, year in plan.plan_years
+	some i, year in _unsound
 	_min_pct
 	some name, path in {"uncommitted reserve": _uncommitted, "non-recurrent reserve": _reserve}
 	not plan.has_figure(year, path)
 }
 
 deny contains plan.no_allocation(i, year, "uncommitted reserve") if {
-	some i, year in plan.plan_years
+	some i, year in _unsound
 	_min_pct
 	not plan.has_allocation(year)
 }
@@ -81,6 +81,31 @@ not_applicable contains "the round sets no uncommitted reserve threshold (lifted
 	rounds.known
 	not _min_pct
 }
+
+# METADATA
+# description: |
+#   the plan years whose uncommitted reserve and allocation are whole numbers, the
+#   uncommitted reserve at least the threshold share of allocation and no more than the
+#   non-recurrent reserve: the common, passing case, decided once per plan in integer
+#   arithmetic (the comparison exact.at_least_pct makes, in hundredths of a percent); the
+#   clauses above look only at the other years
+_sound := {i |
+	some i, allocation in plan.whole_allocations
+	reserves := plan.plan_years[i].finance.reserves
+	x := reserves.non_recurrent_uncommitted
+	is_number(x)
+	floor(x) == x
+	floor(x) * 10000 >= _min_hundredths * allocation
+	is_number(reserves.non_recurrent)
+	x <= reserves.non_recurrent
+}
+
+# the plan years, by index, that _sound leaves to the clauses above
+_unsound := object.remove(plan.plan_years, _sound)
+
+# the threshold in hundredths of a percent, for the integer comparison of _sound (undefined
+# for a threshold with more than two decimal places: every year is then left to the clauses)
+_min_hundredths := exact.hundredths(_min_pct)
 
 # expected and actual are £000: the uncommitted reserve the threshold asks for, and the plan's
 _shortfall(i, year) := {

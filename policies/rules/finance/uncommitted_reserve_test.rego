@@ -117,3 +117,31 @@ test_pass_not_applicable_in_refresh if {
 	n := uncommitted_reserve.not_applicable with input as plan
 	n == {"the round sets no uncommitted reserve threshold (lifted in the refresh)"}
 }
+
+# the gate: whole figures meeting the threshold, within the non-recurrent reserve, are not
+# looked at again (0.5% of 245,500 is 1,227.5)
+test_pass_sound_years if {
+	s := uncommitted_reserve._sound with input as fixture.plan
+	s == {1, 2}
+	uncommitted_reserve._unsound == {} with input as fixture.plan
+}
+
+# each way out of the gate leaves the year to the clauses above, which decide it exactly:
+# [patch of 2017/18, findings]
+test_fail_unsound_years_each_way if {
+	cases := [
+		[[{"op": "replace", "path": "/years/1/finance/reserves/non_recurrent_uncommitted", "value": 1227}], 1],
+		[[{"op": "replace", "path": "/years/1/finance/reserves/non_recurrent_uncommitted", "value": 1300.5}], 0],
+		[[{"op": "replace", "path": "/years/1/finance/reserves/non_recurrent_uncommitted", "value": 2600}], 1],
+		[[{"op": "replace", "path": "/years/1/finance/reserves/non_recurrent", "value": "2500"}], 1],
+		[[{"op": "remove", "path": "/years/1/finance/reserves/non_recurrent_uncommitted"}], 1],
+		[[{"op": "replace", "path": "/years/1/finance/funding/non_recurrent_programme", "value": 1000.5}], 0],
+	]
+	every c in cases {
+		plan := json.patch(fixture.plan, c[0])
+		uncommitted_reserve._sound == {2} with input as plan
+		plan_years := {i | some i, year in plan.years; year.basis == "plan"}
+		object.keys(uncommitted_reserve._unsound) == plan_years - uncommitted_reserve._sound with input as plan
+		count(uncommitted_reserve.deny) == c[1] with input as plan
+	}
+}
