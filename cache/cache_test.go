@@ -55,7 +55,7 @@ func TestBadEntriesAreMisses(t *testing.T) {
 	flip[len(flip)-3] ^= 1
 	foreignKey := bytes.Clone(good)
 	copy(foreignKey[len(magic):], other[:])
-	oldVersion := bytes.Replace(bytes.Clone(good), []byte("v1\n"), []byte("v0\n"), 1)
+	oldVersion := bytes.Replace(bytes.Clone(good), []byte(fmt.Sprintf("v%d\n", Version)), []byte(fmt.Sprintf("v%d\n", Version-1)), 1)
 	for name, b := range map[string][]byte{
 		"empty":            {},
 		"truncated header": good[:10],

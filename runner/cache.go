@@ -79,8 +79,12 @@ func (r *Runner) key(path string, data []byte) cache.Key {
 // path it was read from (the same bytes may be checked under another name),
 // and the figures, which a Result does not encode.
 type cachedEntry struct {
-	Result  engine.Result       `json:"result"`
+	Result  engine.Result       `json:"result"` // its rule outcomes packed below
 	Figures *engine.PlanFigures `json:"figures,omitempty"`
+	// Outcomes and Reasons are the result's rule outcomes, packed
+	// (engine.PackOutcomes): most of a result's bytes otherwise.
+	Outcomes string   `json:"outcomes"`
+	Reasons  []string `json:"reasons,omitempty"`
 }
 
 // load returns the result stored under key, named path; an entry that does not
@@ -93,12 +97,16 @@ func (r *Runner) load(key cache.Key, path string) (engine.Result, bool) {
 	var c cachedEntry
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.UseNumber() // figures stay exact, as the evaluation gives them
-	if err := dec.Decode(&c); err != nil || dec.More() || !r.cfg.Engine.WellFormed(c.Result) ||
-		(c.Figures != nil) != r.cfg.Figures && c.Result.Kind == "" {
+	if err := dec.Decode(&c); err != nil || dec.More() || len(c.Result.Rules) > 0 {
+		return engine.Result{}, false
+	}
+	rules, ok := r.cfg.Engine.UnpackOutcomes(c.Outcomes, c.Reasons)
+	c.Result.Rules = rules
+	if !ok || !r.cfg.Engine.WellFormed(c.Result) || (c.Figures != nil) != r.cfg.Figures && c.Result.Kind == "" {
 		return engine.Result{}, false
 	}
 	c.Result.Plan, c.Result.Figures = path, c.Figures
-	return r.cfg.Engine.Shared(c.Result), true
+	return c.Result, true
 }
 
 // store keeps res under key. Results with problems (an unreadable plan, a
@@ -108,8 +116,12 @@ func (r *Runner) store(key cache.Key, res engine.Result) {
 	if len(res.Problems) > 0 || len(res.Members) > 0 || res.Kind != "" && r.cfg.Footprints {
 		return
 	}
-	c := cachedEntry{Result: res, Figures: res.Figures}
-	c.Result.Plan, c.Result.Figures = "", nil
+	outcomes, reasons, ok := r.cfg.Engine.PackOutcomes(res.Rules)
+	if !ok {
+		return
+	}
+	c := cachedEntry{Result: res, Figures: res.Figures, Outcomes: outcomes, Reasons: reasons}
+	c.Result.Plan, c.Result.Figures, c.Result.Rules = "", nil, nil
 	b, err := json.Marshal(c)
 	if err != nil {
 		return
