@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"io"
+	"slices"
 
 	"github.com/planassure/planassure/engine"
 )
@@ -39,9 +40,21 @@ func JSON(w io.Writer, r engine.Report) error {
 // made, each result as it comes, the totals and waiver notes at Close. The
 // bytes are those JSON writes for the whole report.
 type JSONStream struct {
-	bw *bufio.Writer
-	n  int
+	bw    *bufio.Writer
+	n     int
+	rules map[*engine.RuleOutcome]rulesChunk // the rule outcome lists written, by their first entry
 }
+
+// rulesChunk is a list of rule outcomes as Result writes it, the last field of
+// a result: results share a few lists (engine.Shared), which are most of a
+// report's bytes, so each is encoded once.
+type rulesChunk struct {
+	rules []engine.RuleOutcome
+	bytes []byte
+}
+
+// maxRuleChunks bounds the lists a stream keeps encoded.
+const maxRuleChunks = 256
 
 func newJSONStream(w io.Writer) *JSONStream {
 	return &JSONStream{bw: bufio.NewWriterSize(w, 64<<10)}
@@ -67,11 +80,44 @@ func (s *JSONStream) Result(res engine.Result) error {
 	}
 	s.n++
 	s.bw.WriteString("\n    ")
+	if len(res.Rules) > 0 && len(res.Problems) == 0 && len(res.Members) == 0 {
+		return s.resultWithRules(res)
+	}
 	b, err := json.MarshalIndent(res, "    ", "  ")
 	if err != nil {
 		return err
 	}
 	_, err = s.bw.Write(b)
+	return err
+}
+
+// resultWithRules writes a result whose last field is its rule outcomes: the
+// rest encoded, then the list's encoding, made once for each list.
+func (s *JSONStream) resultWithRules(res engine.Result) error {
+	rules := res.Rules
+	res.Rules = nil
+	b, err := json.MarshalIndent(res, "    ", "  ")
+	if err != nil {
+		return err
+	}
+	c, ok := s.rules[&rules[0]]
+	if !ok || !slices.Equal(c.rules, rules) {
+		list, err := json.MarshalIndent(rules, "      ", "  ")
+		if err != nil {
+			return err
+		}
+		c = rulesChunk{rules: rules, bytes: append([]byte(",\n      \"rules\": "), list...)}
+		if s.rules == nil {
+			s.rules = map[*engine.RuleOutcome]rulesChunk{}
+		}
+		if len(s.rules) < maxRuleChunks {
+			s.rules[&rules[0]] = c
+		}
+	}
+	end := len(b) - len("\n    }")
+	s.bw.Write(b[:end])
+	s.bw.Write(c.bytes)
+	_, err = s.bw.Write(b[end:])
 	return err
 }
 

@@ -528,7 +528,22 @@ func TestJSONStreamsTheSameBytes(t *testing.T) {
 	empty := engine.Report{Results: []engine.Result{}, Totals: map[engine.Verdict]int{}}
 	withNotes := rep
 	withNotes.Waivers = []engine.WaiverNote{{Waiver: engine.Waiver{Rule: "r<&>"}, Message: "expired"}}
-	for i, r := range []engine.Report{rep, repWaived, empty, {}, withNotes} {
+	// rule outcome lists, as results share them (one list, one backing
+	// array), a shorter list over the same array, and a list beside problems
+	shared := []engine.RuleOutcome{
+		{Rule: "a.one", Outcome: engine.OutcomePassed},
+		{Rule: "a.two<&>", Outcome: engine.OutcomeNotApplicable, Reason: "no \"threshold\" <here>"},
+		{Rule: "b.three", Outcome: engine.OutcomeFailed},
+	}
+	withRules := engine.Report{Totals: map[engine.Verdict]int{engine.VerdictAssured: 3}, Results: []engine.Result{
+		{Plan: "p1.json", Verdict: engine.VerdictAssured, Findings: []engine.Finding{}, Rules: shared},
+		{Plan: "p2.json", Organisation: "X", Verdict: engine.VerdictAssured, Findings: []engine.Finding{}, Rules: shared},
+		{Plan: "p3.json", Verdict: engine.VerdictAssured, Findings: []engine.Finding{}, Rules: shared[:2]},
+		{Plan: "p4.json", Verdict: engine.VerdictError, Findings: []engine.Finding{}, Rules: shared,
+			Problems: []engine.Problem{{Message: "bad"}}},
+		{Plan: "p5.json", Verdict: engine.VerdictAssured, Findings: []engine.Finding{}, Rules: shared},
+	}}
+	for i, r := range []engine.Report{rep, repWaived, empty, {}, withNotes, withRules} {
 		var got bytes.Buffer
 		if err := output.JSON(&got, r); err != nil {
 			t.Fatal(err)
