@@ -15,6 +15,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/rego"
 
 	"github.com/planassure/planassure/engine"
+	"github.com/planassure/planassure/internal/testutil"
 	"github.com/planassure/planassure/plan"
 	"github.com/planassure/planassure/policies"
 )
@@ -25,38 +26,11 @@ import (
 // tolerance and just beyond it, levels that are not numbers, a short
 // trajectory.
 func TestGateIsTheRegoGate(t *testing.T) {
-	if testing.Short() {
-		t.Skip("generates plans and evaluates each")
-	}
 	ctx := context.Background()
-	e, err := engine.New(ctx, policies.FS, engine.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	query, err := rego.New(rego.Query("data.planassure.lib.performance._unsound"),
-		rego.Load([]string{"../policies"}, func(_ string, info os.FileInfo, _ int) bool {
-			return !info.IsDir() && strings.HasSuffix(info.Name(), "_test.rego")
-		})).PrepareForEval(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	thresholds, err := rego.New(rego.Query("data.planassure.lib.performance._thresholds"),
-		rego.Load([]string{"../policies"}, func(_ string, info os.FileInfo, _ int) bool {
-			return !info.IsDir() && strings.HasSuffix(info.Name(), "_test.rego")
-		})).PrepareForEval(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	docs := append(seedDocs(t), gateEdges(t, func(doc any) map[string]any {
-		input, err := ast.InterfaceToValue(doc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rs, err := thresholds.Eval(ctx, rego.EvalParsedInput(input))
-		if err != nil || len(rs) != 1 {
-			t.Fatal(err)
-		}
-		m, _ := normalise(t, rs[0].Expressions[0].Value).(map[string]any)
+	e, queries := gateSetup(t, "data.planassure.lib.performance._unsound", "data.planassure.lib.performance._thresholds")
+	query, thresholds := queries[0], queries[1]
+	docs := append(seedDocs(t), gateEdges(t, func(p plan.Plan) map[string]any {
+		m, _ := normalise(t, evalOn(t, thresholds, p)).(map[string]any)
 		return m
 	})...)
 	compared, unsound := 0, 0
@@ -65,15 +39,7 @@ func TestGateIsTheRegoGate(t *testing.T) {
 		if !ok {
 			continue
 		}
-		input, err := ast.InterfaceToValue(p.Doc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rs, err := query.Eval(ctx, rego.EvalParsedInput(input))
-		if err != nil || len(rs) != 1 {
-			t.Fatalf("%s: %v", p.Path, err)
-		}
-		want := normalise(t, rs[0].Expressions[0].Value)
+		want := normalise(t, evalOn(t, query, p))
 		if diff := cmp.Diff(want, normalise(t, got)); diff != "" {
 			t.Fatalf("%s: the engine's gate differs from the policies' (-rego +engine):\n%s", p.Path, diff)
 		}
@@ -86,6 +52,46 @@ func TestGateIsTheRegoGate(t *testing.T) {
 		t.Fatalf("compared %d plans, %d with an unsound year: too few of either to tell", compared, unsound)
 	}
 	t.Logf("compared %d plans, %d with an unsound year", compared, unsound)
+}
+
+// gateSetup is an engine and a prepared query of the policies as stock OPA
+// loads them (the Rego files, no tests).
+func gateSetup(t *testing.T, queries ...string) (*engine.Engine, []rego.PreparedEvalQuery) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("generates plans and evaluates each")
+	}
+	ctx := context.Background()
+	e, err := engine.New(ctx, policies.FS, engine.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []rego.PreparedEvalQuery
+	for _, q := range queries {
+		pq, err := rego.New(rego.Query(q),
+			rego.Load([]string{"../policies"}, func(_ string, info os.FileInfo, _ int) bool {
+				return !info.IsDir() && strings.HasSuffix(info.Name(), "_test.rego")
+			})).PrepareForEval(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, pq)
+	}
+	return e, out
+}
+
+// evalOn is query's value on doc, as JSON values.
+func evalOn(t *testing.T, query rego.PreparedEvalQuery, p plan.Plan) any {
+	t.Helper()
+	input, err := ast.InterfaceToValue(p.Doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := query.Eval(context.Background(), rego.EvalParsedInput(input))
+	if err != nil || len(rs) != 1 {
+		t.Fatalf("%s: %v", p.Path, err)
+	}
+	return rs[0].Expressions[0].Value
 }
 
 // normalise gives v as JSON values with numbers as json.Number, so that both
@@ -110,7 +116,7 @@ func normalise(t *testing.T, v any) any {
 // its threshold (thresholds gives them: metric -> year index -> threshold)
 // and just either side of it, a trajectory ending at the tolerance and just
 // beyond it, and levels that are not levels.
-func gateEdges(t *testing.T, thresholds func(doc any) map[string]any) []plan.Plan {
+func gateEdges(t *testing.T, thresholds func(plan.Plan) map[string]any) []plan.Plan {
 	t.Helper()
 	tenth := big.NewRat(1, 10)
 	tiny, _ := new(big.Rat).SetString("0.0000000000000000000000000001")
@@ -140,19 +146,9 @@ func gateEdges(t *testing.T, thresholds func(doc any) map[string]any) []plan.Pla
 	paths := []string{"../plans/06W-2017-19.json", "../plans/QJK-2025-26-devon-icb.json", "../plans/QJK-2026-29-devon-icb.json", "../plans/RW4-2026-29-mersey-care.json"}
 	var out []plan.Plan
 	for _, path := range paths {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		base, err := plan.ReadJSON(path, data, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if data, err = json.Marshal(base.Doc); err != nil {
-			t.Fatal(err)
-		}
+		base, data := readBase(t, path)
 		years, _ := base.Doc.(map[string]any)["years"].([]any)
-		byKey := thresholds(base.Doc)
+		byKey := thresholds(base)
 		for yi, y := range years {
 			perf, _ := y.(map[string]any)["performance"].(map[string]any)
 			for key, mv := range perf {
@@ -177,22 +173,10 @@ func gateEdges(t *testing.T, thresholds func(doc any) map[string]any) []plan.Pla
 					}
 				}
 				for ei, edit := range cases {
-					var doc map[string]any
-					dec := json.NewDecoder(bytes.NewReader(data))
-					dec.UseNumber()
-					if err := dec.Decode(&doc); err != nil {
-						t.Fatal(err)
-					}
-					metric := doc["years"].([]any)[yi].(map[string]any)["performance"].(map[string]any)[key].(map[string]any)
-					edit(metric, level)
-					b, err := json.Marshal(doc)
-					if err != nil {
-						t.Fatal(err)
-					}
 					name := fmt.Sprintf("%s~years/%d/performance/%s~%d", path, yi, key, ei)
-					if p, err := plan.ReadJSON(name, b, 0); err == nil {
-						out = append(out, p)
-					}
+					out = append(out, variant(t, data, name, func(doc map[string]any) {
+						edit(doc["years"].([]any)[yi].(map[string]any)["performance"].(map[string]any)[key].(map[string]any), level)
+					})...)
 				}
 			}
 		}
@@ -201,6 +185,39 @@ func gateEdges(t *testing.T, thresholds func(doc any) map[string]any) []plan.Pla
 		t.Fatalf("only %d plans at the gate's edges", len(out))
 	}
 	return out
+}
+
+// readBase is a shipped plan as the reader gives it, and that document's JSON.
+func readBase(t *testing.T, path string) (plan.Plan, []byte) {
+	t.Helper()
+	base, _ := testutil.ReadPlan(t, path)
+	data, err := json.Marshal(base.Doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return base, data
+}
+
+// variant is the plan data with edit applied to its document, named name, or
+// none when the reader refuses it.
+func variant(t *testing.T, data []byte, name string, edit func(map[string]any)) []plan.Plan {
+	t.Helper()
+	var doc map[string]any
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	if err := dec.Decode(&doc); err != nil {
+		t.Fatal(err)
+	}
+	edit(doc)
+	b, err := json.Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := plan.ReadJSON(name, b, 0)
+	if err != nil {
+		return nil
+	}
+	return []plan.Plan{p}
 }
 
 func month(m map[string]any, j int, v json.Number) {
@@ -215,21 +232,9 @@ func month(m map[string]any, j int, v json.Number) {
 // at its edges: a plan 5 off its build (beyond the tolerance), a missing or decimal part, a
 // missing or decimal previous total, a first year.
 func TestIdentityGateHoldsTheRegoGate(t *testing.T) {
-	if testing.Short() {
-		t.Skip("generates plans and evaluates each")
-	}
 	ctx := context.Background()
-	e, err := engine.New(ctx, policies.FS, engine.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	query, err := rego.New(rego.Query("data.planassure.rules.activity.identity._unsound"),
-		rego.Load([]string{"../policies"}, func(_ string, info os.FileInfo, _ int) bool {
-			return !info.IsDir() && strings.HasSuffix(info.Name(), "_test.rego")
-		})).PrepareForEval(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	e, queries := gateSetup(t, "data.planassure.rules.activity.identity._unsound")
+	query := queries[0]
 	docs := append(seedDocs(t), identityEdges(t)...)
 	compared, equal, unsound := 0, 0, 0
 	for _, p := range docs {
@@ -237,15 +242,7 @@ func TestIdentityGateHoldsTheRegoGate(t *testing.T) {
 		if !ok {
 			continue
 		}
-		input, err := ast.InterfaceToValue(p.Doc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rs, err := query.Eval(ctx, rego.EvalParsedInput(input))
-		if err != nil || len(rs) != 1 {
-			t.Fatalf("%s: %v", p.Path, err)
-		}
-		want := pairs(t, rs[0].Expressions[0].Value)
+		want := pairs(t, evalOn(t, query, p))
 		have := pairs(t, got)
 		for pair := range want {
 			if !have[pair] {
@@ -295,17 +292,7 @@ func identityEdges(t *testing.T) []plan.Plan {
 	}
 	var out []plan.Plan
 	for _, path := range []string{"../plans/06W-2017-19.json", "../plans/QJK-2026-29-devon-icb.json"} {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		base, err := plan.ReadJSON(path, data, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if data, err = json.Marshal(base.Doc); err != nil {
-			t.Fatal(err)
-		}
+		base, data := readBase(t, path)
 		years, _ := base.Doc.(map[string]any)["years"].([]any)
 		for yi := 1; yi < len(years); yi++ {
 			activity, _ := years[yi].(map[string]any)["activity"].(map[string]any)
@@ -314,26 +301,16 @@ func identityEdges(t *testing.T) []plan.Plan {
 					continue
 				}
 				for ei, edit := range edits {
-					var doc map[string]any
-					dec := json.NewDecoder(bytes.NewReader(data))
-					dec.UseNumber()
-					if err := dec.Decode(&doc); err != nil {
-						t.Fatal(err)
-					}
-					ys := doc["years"].([]any)
-					line := ys[yi].(map[string]any)["activity"].(map[string]any)[key].(map[string]any)
-					previous, _ := ys[yi-1].(map[string]any)["activity"].(map[string]any)[key].(map[string]any)
-					if previous == nil {
-						previous = map[string]any{}
-					}
-					edit(line, previous)
-					b, err := json.Marshal(doc)
-					if err != nil {
-						t.Fatal(err)
-					}
-					if p, err := plan.ReadJSON(fmt.Sprintf("%s~years/%d/activity/%s~%d", path, yi, key, ei), b, 0); err == nil {
-						out = append(out, p)
-					}
+					name := fmt.Sprintf("%s~years/%d/activity/%s~%d", path, yi, key, ei)
+					out = append(out, variant(t, data, name, func(doc map[string]any) {
+						ys := doc["years"].([]any)
+						line := ys[yi].(map[string]any)["activity"].(map[string]any)[key].(map[string]any)
+						previous, _ := ys[yi-1].(map[string]any)["activity"].(map[string]any)[key].(map[string]any)
+						if previous == nil {
+							previous = map[string]any{}
+						}
+						edit(line, previous)
+					})...)
 				}
 			}
 		}
