@@ -1,12 +1,15 @@
 package runner
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
+
+	jsonv2 "github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/planassure/planassure/cache"
 	"github.com/planassure/planassure/engine"
@@ -95,9 +98,7 @@ func (r *Runner) load(key cache.Key, path string) (engine.Result, bool) {
 		return engine.Result{}, false
 	}
 	var c cachedEntry
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.UseNumber() // figures stay exact, as the evaluation gives them
-	if err := dec.Decode(&c); err != nil || dec.More() || len(c.Result.Rules) > 0 {
+	if err := jsonv2.Unmarshal(b, &c, exactNumbers); err != nil || len(c.Result.Rules) > 0 {
 		return engine.Result{}, false
 	}
 	rules, ok := r.cfg.Engine.UnpackOutcomes(c.Outcomes, c.Reasons)
@@ -108,6 +109,21 @@ func (r *Runner) load(key cache.Key, path string) (engine.Result, bool) {
 	c.Result.Plan, c.Result.Figures = path, c.Figures
 	return c.Result, true
 }
+
+// exactNumbers decodes a number where any value may stand (a finding's
+// expected and actual figures) as a json.Number, so figures stay exact, as the
+// evaluation gives them; everything else decodes as usual.
+var exactNumbers = jsonv2.WithUnmarshalers(jsonv2.UnmarshalFromFunc(func(dec *jsontext.Decoder, v *any) error {
+	if dec.PeekKind() != '0' {
+		return errors.ErrUnsupported // not a number: decoded as usual
+	}
+	tok, err := dec.ReadToken()
+	if err != nil {
+		return err
+	}
+	*v = json.Number(tok.String())
+	return nil
+}))
 
 // store keeps res under key. Results with problems (an unreadable plan, a
 // timeout) are not kept: they are cheap to find again, or depend on more than
