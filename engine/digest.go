@@ -151,13 +151,6 @@ func (e *Engine) WellFormed(r Result) bool {
 	return check.Verdict == r.Verdict && check.Errors == r.Errors && check.Warnings == r.Warnings && r.Waived == 0
 }
 
-// Shared returns r with its rule outcomes shared with other results that have
-// the same (see outcomeTable): for results that did not come from Evaluate.
-func (e *Engine) Shared(r Result) Result {
-	r.Rules = e.outcomes.intern(r.Rules)
-	return r
-}
-
 // PackOutcomes writes rules, a result's outcome for every rule in the
 // engine's order, as one letter a rule (p passed, f failed, n not
 // applicable) and the reasons of the rules not applicable, in that order:
@@ -188,7 +181,7 @@ func (e *Engine) PackOutcomes(rules []RuleOutcome) (letters string, reasons []st
 }
 
 // UnpackOutcomes is the list PackOutcomes packed, shared with other results
-// that have the same (see Shared); ok is false for letters and reasons it
+// that have the same (outcomeTable); ok is false for letters and reasons it
 // could not have written for this engine's rules.
 func (e *Engine) UnpackOutcomes(letters string, reasons []string) ([]RuleOutcome, bool) {
 	if len(letters) != len(e.ids) {

@@ -46,7 +46,7 @@ type JSONStream struct {
 }
 
 // rulesChunk is a list of rule outcomes as Result writes it, the last field of
-// a result: results share a few lists (engine.Shared), which are most of a
+// a result: results share a few lists (the engine interns them), which are most of a
 // report's bytes, so each is encoded once.
 type rulesChunk struct {
 	rules []engine.RuleOutcome
