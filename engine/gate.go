@@ -53,30 +53,65 @@ var (
 // total to build a line's plan.
 var identityParts = []string{"growth", "qipp", "backlog_clearance"}
 
-// identityGateFor is the value of identity.rego's _unsound for doc, or false
-// when a value of the kind it needs is not in the kind's cache.
-func identityGateFor(kind topdown.VirtualCache, doc any) (*ast.Term, bool) {
+// gates are what the Go gates read of a kind of plan, taken from the kind's
+// cache once per kind; a nil gate leaves its value to the policies.
+type gates struct {
+	performance *performanceGate
+	identity    *identityGate
+}
+
+func gatesOf(kind topdown.VirtualCache) gates {
+	return gates{performance: performanceGateOf(kind), identity: identityGateOf(kind)}
+}
+
+// put puts the value of each gate for doc in c.
+func (g gates) put(c topdown.VirtualCache, doc any) {
+	if g.performance != nil {
+		c.Put(unsoundRef, g.performance.unsound(doc))
+	}
+	if g.identity != nil {
+		c.Put(identityUnsoundRef, g.identity.unsound(doc))
+	}
+}
+
+// identityGate is what identity.rego's gate reads of a kind: the activity
+// lines, the figures a line must give, and whether the tolerance admits an
+// exact match.
+type identityGate struct {
+	lines       ast.Set
+	required    []string
+	nonNegative bool
+}
+
+// identityGateOf is the identity gate of a kind, or nil when a value it needs
+// is not in the kind's cache.
+func identityGateOf(kind topdown.VirtualCache) *identityGate {
 	tol, _ := kind.Get(identityToleranceRef)
 	linesV, _ := kind.Get(activityLinesRef)
 	partsV, _ := kind.Get(activityPartsRef)
 	if tol == nil || linesV == nil || partsV == nil {
-		return nil, false
+		return nil
 	}
 	tolerance, isNum := tol.Value.(ast.Number)
 	lines, isSet := linesV.Value.(ast.Set)
 	parts, isArr := partsV.Value.(*ast.Array)
 	if !isNum || !isSet || !isArr {
-		return nil, false
+		return nil
 	}
 	required := append([]string{"plan"}, identityParts...)
 	for i := range parts.Len() {
 		s, ok := parts.Elem(i).Value.(ast.String)
 		if !ok {
-			return nil, false
+			return nil
 		}
 		required = append(required, string(s))
 	}
-	nonNegative := ast.NumberCompare(tolerance, ast.Number("0")) >= 0
+	return &identityGate{lines: lines, required: required,
+		nonNegative: ast.NumberCompare(tolerance, ast.Number("0")) >= 0}
+}
+
+// unsound is the value of identity.rego's _unsound for doc.
+func (g *identityGate) unsound(doc any) *ast.Term {
 	m, _ := doc.(map[string]any)
 	years, _ := m["years"].([]any)
 	var unsound []*ast.Term
@@ -86,18 +121,18 @@ func identityGateFor(kind topdown.VirtualCache, doc any) (*ast.Term, bool) {
 			continue
 		}
 		activity, _ := year["activity"].(map[string]any)
-		lines.Foreach(func(k *ast.Term) {
+		g.lines.Foreach(func(k *ast.Term) {
 			key, _ := k.Value.(ast.String)
 			line, isObj := activity[string(key)].(map[string]any)
 			if !isObj {
 				return // not a line given as an object: the rule does not check it
 			}
-			if !nonNegative || !lineAddsUp(years, i, string(key), line, required) {
+			if !g.nonNegative || !lineAddsUp(years, i, string(key), line, g.required) {
 				unsound = append(unsound, ast.ArrayTerm(ast.InternedTerm(i), k))
 			}
 		})
 	}
-	return ast.SetTerm(unsound...), true
+	return ast.SetTerm(unsound...)
 }
 
 // lineAddsUp reports whether the line of key in years[i] has every required
@@ -141,42 +176,54 @@ func wholeNumber(v any) (*big.Int, bool) {
 	return new(big.Int).SetString(string(n), 10)
 }
 
-// gateFor is the value of _unsound for doc given the values of its kind,
-// or false when a value it needs is not in the kind's cache.
-func gateFor(kind topdown.VirtualCache, doc any) (*ast.Term, bool) {
+// performanceGate is what the performance gate reads of a kind: the bounds
+// and thresholds of each metric's plan years, and the monthly tolerance.
+type performanceGate struct {
+	bounds, thresholds ast.Object
+	tolerance          *big.Rat
+}
+
+// performanceGateOf is the performance gate of a kind, or nil when a value it
+// needs is not in the kind's cache.
+func performanceGateOf(kind topdown.VirtualCache) *performanceGate {
 	bounds, ok1 := objectIn(kind, boundsRef)
 	thresholds, ok2 := objectIn(kind, thresholdRef)
 	tol, _ := kind.Get(toleranceRef)
 	if !ok1 || !ok2 || tol == nil {
-		return nil, false
+		return nil
 	}
 	tolerance, ok := ratOf(tol.Value)
 	if !ok {
-		return nil, false
+		return nil
 	}
+	objects := true
+	thresholds.Foreach(func(_, byYear *ast.Term) {
+		_, isObj := byYear.Value.(ast.Object)
+		objects = objects && isObj
+	})
+	if !objects {
+		return nil
+	}
+	return &performanceGate{bounds: bounds, thresholds: thresholds, tolerance: tolerance}
+}
+
+// unsound is the value of lib/performance.rego's _unsound for doc.
+func (g *performanceGate) unsound(doc any) *ast.Term {
 	m, _ := doc.(map[string]any)
 	years, _ := m["years"].([]any)
 	unsound := ast.NewObject()
-	thresholds.Foreach(func(key, byYear *ast.Term) {
-		ys, isObj := byYear.Value.(ast.Object)
-		if !isObj {
-			unsound = nil
-			return
-		}
+	g.thresholds.Foreach(func(key, byYear *ast.Term) {
 		var failed [][2]*ast.Term
-		ys.Foreach(func(i, threshold *ast.Term) {
-			if !yearSound(bounds, years, key, i, tolerance) {
+		byYear.Value.(ast.Object).Foreach(func(i, threshold *ast.Term) {
+			if !yearSound(g.bounds, years, key, i, g.tolerance) {
 				failed = append(failed, [2]*ast.Term{i, threshold})
 			}
 		})
-		if len(failed) > 0 && unsound != nil {
+		if len(failed) > 0 {
 			unsound.Insert(key, ast.ObjectTerm(failed...))
 		}
 	})
-	if unsound == nil {
-		return nil, false
-	}
-	return ast.NewTerm(unsound), true
+	return ast.NewTerm(unsound)
 }
 
 func objectIn(c topdown.VirtualCache, ref ast.Ref) (ast.Object, bool) {

@@ -192,6 +192,7 @@ type kindSeeds struct {
 type kindSeed struct {
 	once  sync.Once
 	cache topdown.VirtualCache // read-only once built; nil when it could not be built
+	gates gates                // what the Go gates read of the kind (gate.go)
 }
 
 // seedFor is the virtual cache to evaluate doc with: the values of its kind
@@ -216,17 +217,16 @@ func (e *Engine) seedFor(ctx context.Context, doc any) topdown.VirtualCache {
 		s.kinds[key] = k
 	}
 	s.mu.Unlock()
-	k.once.Do(func() { k.cache = e.buildSeed(ctx, kind) })
+	k.once.Do(func() {
+		if k.cache = e.buildSeed(ctx, kind); k.cache != nil {
+			k.gates = gatesOf(k.cache)
+		}
+	})
 	if k.cache == nil {
 		return nil
 	}
 	c := &seededCache{base: k.cache, own: newRefCache()}
-	if gate, ok := gateFor(k.cache, doc); ok {
-		c.own.Put(unsoundRef, gate)
-	}
-	if gate, ok := identityGateFor(k.cache, doc); ok {
-		c.own.Put(identityUnsoundRef, gate)
-	}
+	k.gates.put(c.own, doc)
 	return c
 }
 
