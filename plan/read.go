@@ -108,6 +108,14 @@ func kindOf(m fs.FileMode) string {
 // it is read; neither a file nor standard input is read past
 // lim.MaxFileSize, and standard input is waited for at most lim.ReadTimeout.
 func ReadFile(ctx context.Context, path string, stdin io.Reader, lim Limits) ([]byte, error) {
+	return ReadFileTo(ctx, path, stdin, lim, nil)
+}
+
+// ReadFileTo is ReadFile reading a file into buf's space when the file fits
+// in it (the bytes returned then share buf's array), so that a caller reading
+// many files, and keeping none of their bytes, allocates once. Standard input
+// is read as ReadFile reads it.
+func ReadFileTo(ctx context.Context, path string, stdin io.Reader, lim Limits, buf []byte) ([]byte, error) {
 	lim = lim.WithDefaults()
 	if path == "-" {
 		if stdin == nil {
@@ -136,7 +144,7 @@ func ReadFile(ctx context.Context, path string, stdin io.Reader, lim Limits) ([]
 	if info.Size() > lim.MaxFileSize {
 		return nil, &TooLargeError{Limit: lim.MaxFileSize}
 	}
-	data, err := readLimited(f, lim.MaxFileSize, info.Size())
+	data, err := readLimitedTo(f, lim.MaxFileSize, info.Size(), buf)
 	if err != nil {
 		return nil, fileError(err)
 	}
@@ -181,7 +189,12 @@ func readTimed(ctx context.Context, r io.Reader, lim Limits) ([]byte, error) {
 // bytes. size is what r is expected to hold (0 if unknown): the buffer is
 // allocated once for it, rather than grown as the bytes arrive.
 func readLimited(r io.Reader, limit int64, size int64) ([]byte, error) {
-	var buf bytes.Buffer
+	return readLimitedTo(r, limit, size, nil)
+}
+
+// readLimitedTo is readLimited reading into b's space while it suffices.
+func readLimitedTo(r io.Reader, limit, size int64, b []byte) ([]byte, error) {
+	buf := bytes.NewBuffer(b[:0])
 	if size > 0 && size <= limit {
 		buf.Grow(int(size) + bytes.MinRead) // ReadFrom wants MinRead free to read the end
 	}

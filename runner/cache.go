@@ -2,6 +2,7 @@ package runner
 
 import (
 	"context"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -29,14 +30,24 @@ type ResultStore interface {
 // A hit gives the same result, byte for byte in every report.
 func (r *Runner) checkInput(ctx context.Context, in Input) engine.Result {
 	e := r.cfg.Engine
-	data, err := r.bytes(ctx, in)
+	if r.cfg.Cache != nil && in.file {
+		if sum, ok := r.cfg.Prefetch.sum(in.Path); ok {
+			if res, ok := r.load(r.key(in.Path, sum), in.Path); ok {
+				return res
+			}
+		}
+	}
+	buf := r.buffer(in)
+	data, err := r.bytesTo(ctx, in, *buf)
 	if err != nil {
+		r.release(buf, nil)
 		return e.Failed(in.Path, err)
 	}
 	var key cache.Key
 	if r.cfg.Cache != nil {
-		key = r.key(in.Path, data)
+		key = r.key(in.Path, sha256.Sum256(data))
 		if res, ok := r.load(key, in.Path); ok {
+			r.release(buf, data) // a hit keeps none of the bytes
 			return res
 		}
 	}
@@ -58,7 +69,7 @@ func (r *Runner) Evaluate(ctx context.Context, p plan.Plan) engine.Result {
 	if r.cfg.Cache == nil {
 		return r.evaluate(ctx, p)
 	}
-	key := r.key(p.Path, p.Raw())
+	key := r.key(p.Path, sha256.Sum256(p.Raw()))
 	if res, ok := r.load(key, p.Path); ok {
 		return res
 	}
@@ -67,15 +78,16 @@ func (r *Runner) Evaluate(ctx context.Context, p plan.Plan) engine.Result {
 	return res
 }
 
-// key is the cache key of a plan's bytes: the engine's digest (policies, data,
-// timeout, program), the reading options, whether results carry figures, the
-// decoder (by the path's extension) and the bytes. Waivers are applied to a
-// report after the cache, and the path is not part of a result stored.
-func (r *Runner) key(path string, data []byte) cache.Key {
+// key is the cache key of a plan's bytes, given by their SHA-256: the
+// engine's digest (policies, data, timeout, program), the reading options,
+// whether results carry figures, the decoder (by the path's extension) and
+// the bytes. Waivers are applied to a report after the cache, and the path is
+// not part of a result stored.
+func (r *Runner) key(path string, sum contentSum) cache.Key {
 	return cache.NewHasher().
 		Add(r.cfg.Engine.Digest()).
 		AddString(fmt.Sprintf("limits %+v figures %t ext %s", r.cfg.Limits, r.cfg.Figures, strings.ToLower(filepath.Ext(path)))).
-		Add(data).Key()
+		Add(sum[:]).Key()
 }
 
 // cachedEntry is what the cache holds for one plan: its result without the

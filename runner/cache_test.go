@@ -2,6 +2,8 @@ package runner_test
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -150,5 +152,53 @@ func TestCacheKeyCoversTheRules(t *testing.T) {
 		if n := dir.Len(); n != i+1 {
 			t.Errorf("case %d: %d entries, want %d", i, n, i+1)
 		}
+	}
+}
+
+// TestPrefetchedPlansAreNotReadAgain: a plan digested by a prefetch (as the
+// CLI does while the policies compile) and found in the cache is not read
+// again: removed after the prefetch, it still gets its result. One the cache
+// does not hold is read as usual: removed, it gets its read error. Hits and
+// misses mixed, read into reused buffers, give the uncached results.
+func TestPrefetchedPlansAreNotReadAgain(t *testing.T) {
+	ctx := context.Background()
+	eng, err := engine.New(ctx, policies.FS, engine.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp := t.TempDir()
+	var paths []string
+	for _, p := range shippedPlans {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, filepath.Join(tmp, filepath.Base(p)))
+		if err := os.WriteFile(paths[len(paths)-1], data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := runner.New(runner.Config{Engine: eng}).Check(ctx, runner.Files(paths))
+	dir, err := cache.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	runner.New(runner.Config{Engine: eng, Cache: dir}).Check(ctx, runner.Files(paths[:2])) // the others are not cached
+
+	pre := runner.StartPrefetch(ctx, runner.Files(paths), plan.Limits{})
+	<-runner.PrefetchDone(pre)
+	pre.Stop()
+	last := len(paths) - 1
+	for _, p := range []string{paths[0], paths[last]} {
+		if err := os.Remove(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := runner.New(runner.Config{Engine: eng, Cache: dir, Prefetch: pre, Jobs: 2}).Check(ctx, runner.Files(paths))
+	if diff := cmp.Diff(want.Results[:last], got.Results[:last]); diff != "" {
+		t.Errorf("prefetched check differs (-want +got):\n%s", diff)
+	}
+	if res := got.Results[last]; res.Verdict != engine.VerdictError || len(res.Problems) == 0 {
+		t.Errorf("a removed plan the cache did not hold: verdict %s, problems %v; want its read error", res.Verdict, res.Problems)
 	}
 }

@@ -36,6 +36,10 @@ type Config struct {
 	// checked before under the same rules is not decoded or evaluated again.
 	// Footprint documents checked with their members are not cached.
 	Cache ResultStore
+	// Prefetch, when set with Cache, holds digests of plan files read while the
+	// engine loaded (StartPrefetch): a file found in the cache by its digest is
+	// not read again. It must be stopped before the check starts.
+	Prefetch *Prefetch
 }
 
 // Runner checks batches of plans. It is safe for concurrent use.
@@ -153,8 +157,13 @@ func (r *Runner) Read(ctx context.Context, in Input) (plan.Plan, error) {
 
 // bytes returns the bytes of one input under the size limit.
 func (r *Runner) bytes(ctx context.Context, in Input) ([]byte, error) {
+	return r.bytesTo(ctx, in, nil)
+}
+
+// bytesTo is bytes reading a file into buf's space when it fits.
+func (r *Runner) bytesTo(ctx context.Context, in Input, buf []byte) ([]byte, error) {
 	if in.file {
-		data, err := plan.ReadFile(ctx, in.Path, r.cfg.Stdin, r.cfg.Limits)
+		data, err := plan.ReadFileTo(ctx, in.Path, r.cfg.Stdin, r.cfg.Limits, buf)
 		if err != nil {
 			return nil, &plan.Error{Path: in.Path, Err: err}
 		}
@@ -164,6 +173,35 @@ func (r *Runner) bytes(ctx context.Context, in Input) ([]byte, error) {
 		return nil, &plan.Error{Path: in.Path, Err: &plan.TooLargeError{Limit: r.cfg.Limits.MaxFileSize}}
 	}
 	return in.Data, nil
+}
+
+// buffers are read buffers for plan files whose bytes a check keeps none of:
+// those it finds in the cache. A plan decoded keeps its bytes (plan.Plan.Raw),
+// so its buffer is never put back.
+var buffers = sync.Pool{New: func() any { return new([]byte) }}
+
+// maxPooled bounds the buffers kept for reuse; larger plans are rare.
+const maxPooled = 1 << 20
+
+// buffer is a read buffer for in: a pooled one with a cache (hits are most
+// plans and keep no bytes), else an empty one.
+func (r *Runner) buffer(in Input) *[]byte {
+	if r.cfg.Cache == nil || !in.file {
+		return new([]byte)
+	}
+	return buffers.Get().(*[]byte)
+}
+
+// release puts buf back for reuse, holding data's array when data was read
+// into it and nothing keeps data.
+func (r *Runner) release(buf *[]byte, data []byte) {
+	if r.cfg.Cache == nil {
+		return
+	}
+	if cap(data) > cap(*buf) && cap(data) <= maxPooled {
+		*buf = data[:0]
+	}
+	buffers.Put(buf)
 }
 
 // evaluate evaluates one plan, with its figures when Config.Figures.

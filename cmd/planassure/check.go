@@ -113,17 +113,24 @@ func runCheck(ctx context.Context, opts checkOptions, args []string, stdin io.Re
 	if err != nil {
 		return err
 	}
+	paths, expandErr := runner.Expand(args)
+	var prefetch *runner.Prefetch
+	if lim, err := parseLimits(opts.Limits); err == nil && store != nil && expandErr == nil && !opts.Footprint {
+		// the files are digested while the policies compile: found in the
+		// cache, they are not read again
+		prefetch = runner.StartPrefetch(ctx, runner.Files(paths), lim.plan)
+	}
 	eng, limits, err := opts.load(ctx)
+	prefetch.Stop()
 	if err != nil {
 		return err
 	}
-	paths, err := runner.Expand(args)
-	if err != nil {
-		return err
+	if expandErr != nil {
+		return expandErr
 	}
 	bar := newProgress(opts.Progress, len(paths), stderr)
 	rn := runner.New(runner.Config{Engine: eng, Limits: limits.plan, Jobs: opts.Jobs, Footprints: opts.Footprint,
-		Figures: wantsFigures(opts.Format, opts.Reports), Stdin: stdin, Progress: bar.tick, Cache: store})
+		Figures: wantsFigures(opts.Format, opts.Reports), Stdin: stdin, Progress: bar.tick, Cache: store, Prefetch: prefetch})
 	if opts.Format == "json" && len(reports) == 0 && !opts.Footprint && waivers == nil {
 		return streamJSON(ctx, rn, eng, paths, failOn, bar.finish, stdout)
 	}
