@@ -2,6 +2,7 @@ package engine
 
 import (
 	"crypto/sha256"
+	"debug/elf"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"os"
 	"runtime/debug"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -99,7 +101,9 @@ var (
 
 // programIdentity names the build of this program, so that a cache written by
 // one build is never read by another: the module version and VCS revision of
-// a clean build, else a digest of the executable itself.
+// a clean build, else the Go build ID the linker writes into the executable
+// (a digest of what was linked, read from its ELF note in microseconds),
+// else a digest of the executable's bytes.
 func programIdentity() string {
 	programOnce.Do(func() {
 		var rev, modified string
@@ -119,13 +123,41 @@ func programIdentity() string {
 			}
 		}
 		programID = "unknown build"
-		if exe, err := os.Executable(); err == nil {
-			if b, err := os.ReadFile(exe); err == nil {
-				programID = "executable " + cache.NewHasher().Add(b).Key().String()
-			}
+		exe, err := os.Executable()
+		if err != nil {
+			return
+		}
+		if id := goBuildID(exe); id != "" {
+			programID = "go build ID " + id
+		} else if b, err := os.ReadFile(exe); err == nil {
+			programID = "executable " + cache.NewHasher().Add(b).Key().String()
 		}
 	})
 	return programID
+}
+
+// goBuildID is the Go build ID in the ELF note the linker writes
+// (.note.go.buildid: name "Go", type 4), or "" when the executable is not ELF
+// or has none.
+func goBuildID(exe string) string {
+	f, err := elf.Open(exe)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	sec := f.Section(".note.go.buildid")
+	if sec == nil {
+		return ""
+	}
+	b, err := sec.Data()
+	if err != nil || len(b) < 16 {
+		return ""
+	}
+	nameSize, descSize, typ := f.ByteOrder.Uint32(b), f.ByteOrder.Uint32(b[4:]), f.ByteOrder.Uint32(b[8:])
+	if nameSize != 4 || typ != 4 || string(b[12:16]) != "Go\x00\x00" || uint64(descSize) > uint64(len(b)-16) {
+		return ""
+	}
+	return string(b[16 : 16+descSize])
 }
 
 // WellFormed reports whether r is a result this engine could have given a
@@ -180,12 +212,27 @@ func (e *Engine) PackOutcomes(rules []RuleOutcome) (letters string, reasons []st
 	return string(b), reasons, true
 }
 
+// packedKey is one string for letters and reasons, each reason after its
+// length, so that no two packed forms share it.
+func packedKey(letters string, reasons []string) string {
+	b := []byte(letters)
+	for _, r := range reasons {
+		b = strconv.AppendInt(append(b, ' '), int64(len(r)), 10)
+		b = append(append(b, ':'), r...)
+	}
+	return string(b)
+}
+
 // UnpackOutcomes is the list PackOutcomes packed, shared with other results
 // that have the same (outcomeTable); ok is false for letters and reasons it
 // could not have written for this engine's rules.
 func (e *Engine) UnpackOutcomes(letters string, reasons []string) ([]RuleOutcome, bool) {
 	if len(letters) != len(e.ids) {
 		return nil, false
+	}
+	key := packedKey(letters, reasons)
+	if rules, ok := e.outcomes.unpacked(key); ok {
+		return rules, true
 	}
 	rules := make([]RuleOutcome, len(letters))
 	for i := range len(letters) {
@@ -207,5 +254,7 @@ func (e *Engine) UnpackOutcomes(letters string, reasons []string) ([]RuleOutcome
 	if len(reasons) > 0 {
 		return nil, false
 	}
-	return e.outcomes.intern(rules), true
+	rules = e.outcomes.intern(rules)
+	e.outcomes.keepUnpacked(key, rules)
+	return rules, true
 }

@@ -42,3 +42,6 @@ func ownGate(ctx context.Context, e *Engine, doc any, pick func(gates) gate) (an
 	out, err := ast.JSON(g.unsound(doc).Value)
 	return out, err == nil
 }
+
+// GoBuildID is goBuildID, for tests.
+var GoBuildID = goBuildID

@@ -54,6 +54,7 @@ func TestPackedOutcomesReadBack(t *testing.T) {
 		"reason missing": {letters, reasons[1:]},
 		"reason over":    {letters, append(append([]string(nil), reasons...), "more")},
 		"reason empty":   {letters, append([]string{""}, reasons[1:]...)},
+		"reasons merged": {letters, append([]string{reasons[0] + "\x00" + reasons[0]}, reasons[2:]...)},
 	} {
 		if _, ok := e.UnpackOutcomes(c.letters, c.reasons); ok {
 			t.Errorf("%s: read back", name)
