@@ -28,7 +28,7 @@ import (
 
 // Version is the entry format version, part of every key and header: bump it
 // when the layout of entries or of the values stored changes.
-const Version = 2
+const Version = 3
 
 // magic opens every entry: the format and its version.
 var magic = []byte(fmt.Sprintf("planassure-cache v%d\n", Version))

@@ -3,11 +3,13 @@ package runner
 import (
 	"context"
 	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	jsonv2 "github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
@@ -94,16 +96,51 @@ func (r *Runner) key(path string, sum contentSum) cache.Key {
 // path it was read from (the same bytes may be checked under another name),
 // and the figures, which a Result does not encode.
 type cachedEntry struct {
-	Result  engine.Result       `json:"result"` // its rule outcomes packed below
+	Result  engine.Result       `json:"result"` // its rule outcomes in the list below
 	Figures *engine.PlanFigures `json:"figures,omitempty"`
-	// Outcomes and Reasons are the result's rule outcomes, packed
-	// (engine.PackOutcomes): most of a result's bytes otherwise.
-	Outcomes string   `json:"outcomes"`
-	Reasons  []string `json:"reasons,omitempty"`
+	// Outcomes is the key of the entry holding the result's rule outcomes
+	// (outcomeList): most of a result's bytes, and the same for most plans of
+	// a kind, so each distinct list is stored and read once.
+	Outcomes string `json:"outcomes"`
+}
+
+// outcomeList is what the cache holds for a list of rule outcomes, under the
+// key of these bytes: the list packed (engine.PackOutcomes).
+type outcomeList struct {
+	Letters string   `json:"letters"`
+	Reasons []string `json:"reasons,omitempty"`
+}
+
+// maxLists bounds the outcome lists a Runner keeps read.
+const maxLists = 4096
+
+// lists are the outcome lists a Runner has read or stored, by key.
+type lists struct {
+	mu sync.Mutex
+	m  map[cache.Key][]engine.RuleOutcome
+}
+
+func (l *lists) get(k cache.Key) ([]engine.RuleOutcome, bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	rules, ok := l.m[k]
+	return rules, ok
+}
+
+func (l *lists) put(k cache.Key, rules []engine.RuleOutcome) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.m == nil {
+		l.m = map[cache.Key][]engine.RuleOutcome{}
+	}
+	if len(l.m) < maxLists {
+		l.m[k] = rules
+	}
 }
 
 // load returns the result stored under key, named path; an entry that does not
-// decode to a result the engine could have given is a miss (and is overwritten).
+// decode to a result the engine could have given, or whose outcome list is
+// missing or does not, is a miss (and is overwritten).
 func (r *Runner) load(key cache.Key, path string) (engine.Result, bool) {
 	b, ok := r.cfg.Cache.Get(key)
 	if !ok {
@@ -113,13 +150,42 @@ func (r *Runner) load(key cache.Key, path string) (engine.Result, bool) {
 	if err := jsonv2.Unmarshal(b, &c, exactNumbers); err != nil || len(c.Result.Rules) > 0 {
 		return engine.Result{}, false
 	}
-	rules, ok := r.cfg.Engine.UnpackOutcomes(c.Outcomes, c.Reasons)
+	rules, ok := r.outcomes(c.Outcomes)
 	c.Result.Rules = rules
 	if !ok || !r.cfg.Engine.WellFormed(c.Result) || (c.Figures != nil) != r.cfg.Figures && c.Result.Kind == "" {
 		return engine.Result{}, false
 	}
 	c.Result.Plan, c.Result.Figures = path, c.Figures
 	return c.Result, true
+}
+
+// outcomes reads the outcome list stored under the key in hex, once a run.
+func (r *Runner) outcomes(hexKey string) ([]engine.RuleOutcome, bool) {
+	var k cache.Key
+	if n, err := hex.Decode(k[:], []byte(hexKey)); err != nil || n != len(k) {
+		return nil, false
+	}
+	if rules, ok := r.lists.get(k); ok {
+		return rules, true
+	}
+	b, ok := r.cfg.Cache.Get(k)
+	if !ok || listKey(b) != k {
+		return nil, false
+	}
+	var l outcomeList
+	if err := jsonv2.Unmarshal(b, &l); err != nil {
+		return nil, false
+	}
+	rules, ok := r.cfg.Engine.UnpackOutcomes(l.Letters, l.Reasons)
+	if ok {
+		r.lists.put(k, rules)
+	}
+	return rules, ok
+}
+
+// listKey is the key of an outcome list's bytes.
+func listKey(b []byte) cache.Key {
+	return cache.NewHasher().AddString("outcome list").Add(b).Key()
 }
 
 // exactNumbers decodes a number where any value may stand (a finding's
@@ -137,22 +203,34 @@ var exactNumbers = jsonv2.WithUnmarshalers(jsonv2.UnmarshalFromFunc(func(dec *js
 	return nil
 }))
 
-// store keeps res under key. Results with problems (an unreadable plan, a
-// timeout) are not kept: they are cheap to find again, or depend on more than
-// the plan; nor are footprints' (they depend on their members).
+// store keeps res under key, and its outcome list under the list's own key
+// unless this run has read or stored it. Results with problems (an unreadable
+// plan, a timeout) are not kept: they are cheap to find again, or depend on
+// more than the plan; nor are footprints' (they depend on their members).
 func (r *Runner) store(key cache.Key, res engine.Result) {
 	if len(res.Problems) > 0 || len(res.Members) > 0 || res.Kind != "" && r.cfg.Footprints {
 		return
 	}
-	outcomes, reasons, ok := r.cfg.Engine.PackOutcomes(res.Rules)
+	letters, reasons, ok := r.cfg.Engine.PackOutcomes(res.Rules)
 	if !ok {
 		return
 	}
-	c := cachedEntry{Result: res, Figures: res.Figures, Outcomes: outcomes, Reasons: reasons}
+	list, err := json.Marshal(outcomeList{Letters: letters, Reasons: reasons})
+	if err != nil {
+		return
+	}
+	lk := listKey(list)
+	if _, ok := r.lists.get(lk); !ok {
+		if r.cfg.Cache.Put(lk, list) != nil {
+			return // a cache that cannot be written costs speed, never a result
+		}
+		r.lists.put(lk, res.Rules)
+	}
+	c := cachedEntry{Result: res, Figures: res.Figures, Outcomes: lk.String()}
 	c.Result.Plan, c.Result.Figures, c.Result.Rules = "", nil, nil
 	b, err := json.Marshal(c)
 	if err != nil {
 		return
 	}
-	_ = r.cfg.Cache.Put(key, b) // a cache that cannot be written costs speed, never a result
+	_ = r.cfg.Cache.Put(key, b)
 }

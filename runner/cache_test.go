@@ -2,6 +2,7 @@ package runner_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
@@ -75,8 +76,12 @@ func TestCachedResultsAreTheResults(t *testing.T) {
 	if store.hits.Load() == 0 {
 		t.Error("no result came from the cache")
 	}
-	if n := dir.Len(); n != len(shippedPlans) {
-		t.Errorf("%d entries, want one per plan (%d)", n, len(shippedPlans))
+	lists := map[string]bool{} // distinct lists of rule outcomes, each an entry of its own
+	for _, res := range want.Results {
+		lists[fmt.Sprint(res.Rules)] = true
+	}
+	if n := dir.Len(); n != len(shippedPlans)+len(lists) {
+		t.Errorf("%d entries, want one per plan (%d) and one per distinct outcome list (%d)", n, len(shippedPlans), len(lists))
 	}
 }
 
@@ -96,18 +101,34 @@ func TestForeignEntryIsRewritten(t *testing.T) {
 	}
 	rn := runner.New(runner.Config{Engine: eng, Cache: store})
 	want := rn.Check(ctx, runner.Files(shippedPlans[:1]))
-	if len(store.keys) != 1 {
-		t.Fatalf("%d entries written, want 1", len(store.keys))
+	if len(store.keys) != 2 {
+		t.Fatalf("%d entries written, want 2 (the outcome list, then the plan's)", len(store.keys))
 	}
+	list, entry := store.keys[0], store.keys[1]
+	// the outcome list missing or foreign: the plan is evaluated again, and the
+	// list written again (by a new runner: a runner reads a list once)
+	for _, junk := range []string{`{"letters": "p"}`, `{`, ``} {
+		if err := dir.Put(list, []byte(junk)); err != nil {
+			t.Fatal(err)
+		}
+		rn := runner.New(runner.Config{Engine: eng, Cache: store})
+		if diff := cmp.Diff(want, rn.Check(ctx, runner.Files(shippedPlans[:1]))); diff != "" {
+			t.Errorf("outcome list %q trusted (-want +got):\n%s", junk, diff)
+		}
+		if v, _ := dir.Get(list); string(v) == junk {
+			t.Errorf("outcome list %q not rewritten", junk)
+		}
+	}
+	store.keys = []cache.Key{list, entry}
 	for _, junk := range []string{`{"result": {"plan": "x"}}`, `[1, 2]`, `{"result": {"findings": [], "problems": [{"message": "stale"}]}}`, `{`,
 		`{"result": {"findings": [], "verdict": "assured"}}`, `{"result": {"findings": [], "verdict": "error", "rules": []}}`} {
-		if err := dir.Put(store.keys[0], []byte(junk)); err != nil {
+		if err := dir.Put(entry, []byte(junk)); err != nil {
 			t.Fatal(err)
 		}
 		if diff := cmp.Diff(want, rn.Check(ctx, runner.Files(shippedPlans[:1]))); diff != "" {
 			t.Errorf("entry %s trusted (-want +got):\n%s", junk, diff)
 		}
-		if v, _ := dir.Get(store.keys[0]); string(v) == junk {
+		if v, _ := dir.Get(entry); string(v) == junk {
 			t.Errorf("entry %s not rewritten", junk)
 		}
 	}
@@ -149,8 +170,8 @@ func TestCacheKeyCoversTheRules(t *testing.T) {
 		}
 		c.cfg.Engine, c.cfg.Cache = eng, dir
 		runner.New(c.cfg).Check(ctx, runner.Files(shippedPlans[:1]))
-		if n := dir.Len(); n != i+1 {
-			t.Errorf("case %d: %d entries, want %d", i, n, i+1)
+		if n := dir.Len(); n != i+2 { // and the plan's outcome list, the same in every case
+			t.Errorf("case %d: %d entries, want %d", i, n, i+2)
 		}
 	}
 }

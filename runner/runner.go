@@ -43,7 +43,10 @@ type Config struct {
 }
 
 // Runner checks batches of plans. It is safe for concurrent use.
-type Runner struct{ cfg Config }
+type Runner struct {
+	cfg   Config
+	lists lists // outcome lists read from or stored in Config.Cache
+}
 
 // New returns a Runner for cfg.
 func New(cfg Config) *Runner {
