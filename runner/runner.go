@@ -8,6 +8,7 @@ import (
 	"context"
 	"io"
 	"sync"
+	"sync/atomic"
 
 	"github.com/planassure/planassure/engine"
 	"github.com/planassure/planassure/plan"
@@ -126,25 +127,33 @@ func (r *Runner) Check(ctx context.Context, inputs []Input) engine.Report {
 // finished ahead of an earlier one (at most about one per worker). emit is
 // called from one goroutine at a time.
 func (r *Runner) CheckEach(ctx context.Context, inputs []Input, emit func(engine.Result)) {
+	CheckEachThen(ctx, r, inputs, func(res engine.Result) engine.Result { return res }, emit)
+}
+
+// CheckEachThen is CheckEach with a step, then, run on the worker that
+// checked each input, before the results are put in order: work on a result
+// that need not wait its turn (encoding it for a report) is done in parallel.
+// emit gets what then returned.
+func CheckEachThen[T any](ctx context.Context, r *Runner, inputs []Input, then func(engine.Result) T, emit func(T)) {
 	var (
 		mu      sync.Mutex
 		next    int
-		pending = map[int]engine.Result{}
+		pending = map[int]T{}
 	)
 	parallel(len(inputs), r.cfg.Jobs, func(i int) {
-		res := r.checkInput(ctx, inputs[i])
+		v := then(r.checkInput(ctx, inputs[i]))
 		r.tick()
 		mu.Lock()
 		defer mu.Unlock()
-		pending[i] = res
+		pending[i] = v
 		for {
-			res, ok := pending[next]
+			v, ok := pending[next]
 			if !ok {
 				return
 			}
 			delete(pending, next)
 			next++
-			emit(res)
+			emit(v)
 		}
 	})
 }
@@ -237,23 +246,20 @@ func (r *Runner) tick() {
 	}
 }
 
-// parallel calls fn(i) for i in [0, n) on up to jobs goroutines.
+// parallel calls fn(i) for i in [0, n) on up to jobs goroutines, each taking
+// the next i as it finishes one.
 func parallel(n, jobs int, fn func(i int)) {
 	jobs = max(1, min(jobs, n))
-	next := make(chan int)
+	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range jobs {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
 				fn(i)
 			}
 		}()
 	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 }

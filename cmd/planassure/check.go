@@ -168,11 +168,23 @@ func streamJSON(ctx context.Context, rn *runner.Runner, eng *engine.Engine, path
 	}
 	code := 0
 	var werr error
-	rn.CheckEach(ctx, runner.Files(paths), func(res engine.Result) {
-		head.Totals[res.Verdict]++
-		code = max(code, res.ExitCode(failOn))
+	type encoded struct {
+		res engine.Result
+		out output.EncodedResult
+		err error
+	}
+	encode := func(res engine.Result) encoded { // on the workers, in parallel
+		out, err := s.Encode(res)
+		return encoded{res, out, err}
+	}
+	runner.CheckEachThen(ctx, rn, runner.Files(paths), encode, func(e encoded) {
+		head.Totals[e.res.Verdict]++
+		code = max(code, e.res.ExitCode(failOn))
 		if werr == nil {
-			werr = s.Result(res)
+			werr = e.err
+		}
+		if werr == nil {
+			werr = s.Write(e.out)
 		}
 	})
 	done()

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"slices"
+	"sync"
 
 	"github.com/planassure/planassure/engine"
 )
@@ -42,6 +43,7 @@ func JSON(w io.Writer, r engine.Report) error {
 type JSONStream struct {
 	bw    *bufio.Writer
 	n     int
+	mu    sync.Mutex                         // guards rules: Encode may be called at once from many goroutines
 	rules map[*engine.RuleOutcome]rulesChunk // the rule outcome lists written, by their first entry
 }
 
@@ -73,6 +75,32 @@ func NewJSONStream(w io.Writer, head engine.Report) (*JSONStream, error) {
 
 // Result writes the next result.
 func (s *JSONStream) Result(res engine.Result) error {
+	e, err := s.Encode(res)
+	if err != nil {
+		return err
+	}
+	return s.Write(e)
+}
+
+// EncodedResult is a result as Result writes it, encoded by Encode.
+type EncodedResult struct {
+	b     []byte // the result, its rule outcomes aside when rules is set
+	rules []byte // the rule outcomes, written before the result's closing brace
+}
+
+// Encode encodes a result as Result writes it, for Write to write in its
+// turn; unlike Result and Write, it is safe to call from many goroutines at
+// once, so that results are encoded in parallel and written in order.
+func (s *JSONStream) Encode(res engine.Result) (EncodedResult, error) {
+	if len(res.Rules) > 0 && len(res.Problems) == 0 && len(res.Members) == 0 {
+		return s.encodeWithRules(res)
+	}
+	b, err := json.MarshalIndent(res, "    ", "  ")
+	return EncodedResult{b: b}, err
+}
+
+// Write writes the next result, encoded by Encode.
+func (s *JSONStream) Write(e EncodedResult) error {
 	if s.n == 0 {
 		s.bw.WriteString("[")
 	} else {
@@ -80,45 +108,45 @@ func (s *JSONStream) Result(res engine.Result) error {
 	}
 	s.n++
 	s.bw.WriteString("\n    ")
-	if len(res.Rules) > 0 && len(res.Problems) == 0 && len(res.Members) == 0 {
-		return s.resultWithRules(res)
-	}
-	b, err := json.MarshalIndent(res, "    ", "  ")
-	if err != nil {
+	if e.rules == nil {
+		_, err := s.bw.Write(e.b)
 		return err
 	}
-	_, err = s.bw.Write(b)
+	end := len(e.b) - len("\n    }")
+	s.bw.Write(e.b[:end])
+	s.bw.Write(e.rules)
+	_, err := s.bw.Write(e.b[end:])
 	return err
 }
 
-// resultWithRules writes a result whose last field is its rule outcomes: the
-// rest encoded, then the list's encoding, made once for each list.
-func (s *JSONStream) resultWithRules(res engine.Result) error {
+// encodeWithRules encodes a result whose last field is its rule outcomes:
+// the rest encoded, and the list's encoding, made once for each list.
+func (s *JSONStream) encodeWithRules(res engine.Result) (EncodedResult, error) {
 	rules := res.Rules
 	res.Rules = nil
 	b, err := json.MarshalIndent(res, "    ", "  ")
 	if err != nil {
-		return err
+		return EncodedResult{}, err
 	}
+	s.mu.Lock()
 	c, ok := s.rules[&rules[0]]
+	s.mu.Unlock()
 	if !ok || !slices.Equal(c.rules, rules) {
 		list, err := json.MarshalIndent(rules, "      ", "  ")
 		if err != nil {
-			return err
+			return EncodedResult{}, err
 		}
 		c = rulesChunk{rules: rules, bytes: append([]byte(",\n      \"rules\": "), list...)}
+		s.mu.Lock()
 		if s.rules == nil {
 			s.rules = map[*engine.RuleOutcome]rulesChunk{}
 		}
 		if len(s.rules) < maxRuleChunks {
 			s.rules[&rules[0]] = c
 		}
+		s.mu.Unlock()
 	}
-	end := len(b) - len("\n    }")
-	s.bw.Write(b[:end])
-	s.bw.Write(c.bytes)
-	_, err = s.bw.Write(b[end:])
-	return err
+	return EncodedResult{b: b, rules: c.bytes}, nil
 }
 
 // Close ends the results and writes the totals and waiver notes of tail.

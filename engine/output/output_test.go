@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -554,6 +555,40 @@ func TestJSONStreamsTheSameBytes(t *testing.T) {
 		}
 		if diff := cmp.Diff(string(want)+"\n", got.String()); diff != "" {
 			t.Errorf("report %d: mismatch (-MarshalIndent +JSON):\n%s", i, diff)
+		}
+		if r.Results == nil {
+			continue
+		}
+		// the results encoded at once, in reverse, on a goroutine each, and
+		// written in order
+		got.Reset()
+		s, err := output.NewJSONStream(&got, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		encoded := make([]output.EncodedResult, len(r.Results))
+		var wg sync.WaitGroup
+		for j := len(r.Results) - 1; j >= 0; j-- {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				var err error
+				if encoded[j], err = s.Encode(r.Results[j]); err != nil {
+					t.Error(err)
+				}
+			}()
+		}
+		wg.Wait()
+		for _, e := range encoded {
+			if err := s.Write(e); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := s.Close(r); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(string(want)+"\n", got.String()); diff != "" {
+			t.Errorf("report %d encoded in parallel: mismatch (-MarshalIndent +JSON):\n%s", i, diff)
 		}
 	}
 }
