@@ -121,19 +121,13 @@ func (r *Runner) Check(ctx context.Context, inputs []Input) engine.Report {
 	return e.NewReport(results)
 }
 
-// CheckEach checks the inputs as Check does, without footprints, and hands
-// each result to emit in the order of the inputs as soon as it and those
-// before it are done, keeping none: memory holds only the results that
-// finished ahead of an earlier one (at most about one per worker). emit is
+// CheckEachThen checks the inputs as Check does, without footprints, runs
+// then on each result on the worker that checked it (work that need not wait
+// its turn, such as encoding the result for a report, is done in parallel),
+// and hands what then returned to emit in the order of the inputs as soon as
+// it and those before it are done, keeping none: memory holds only what
+// finished ahead of an earlier input (at most about one per worker). emit is
 // called from one goroutine at a time.
-func (r *Runner) CheckEach(ctx context.Context, inputs []Input, emit func(engine.Result)) {
-	CheckEachThen(ctx, r, inputs, func(res engine.Result) engine.Result { return res }, emit)
-}
-
-// CheckEachThen is CheckEach with a step, then, run on the worker that
-// checked each input, before the results are put in order: work on a result
-// that need not wait its turn (encoding it for a report) is done in parallel.
-// emit gets what then returned.
 func CheckEachThen[T any](ctx context.Context, r *Runner, inputs []Input, then func(engine.Result) T, emit func(T)) {
 	var (
 		mu      sync.Mutex

@@ -104,9 +104,10 @@ func TestExpandFindsRegisteredExtensions(t *testing.T) {
 	}
 }
 
-// CheckEach hands over every result, in the order of the inputs, the same as
-// Check gives them, on more workers than plans finish in order.
-func TestCheckEachInOrder(t *testing.T) {
+// CheckEachThen hands over every result, in the order of the inputs, the
+// same as Check gives them, on more workers than plans finish in order, with
+// what its step made of each on the worker.
+func TestCheckEachThenInOrder(t *testing.T) {
 	paths, err := filepath.Glob("../plans/*.json")
 	if err != nil || len(paths) < 5 {
 		t.Fatalf("shipped plans: %v", err)
@@ -116,7 +117,17 @@ func TestCheckEachInOrder(t *testing.T) {
 	r := runner.New(runner.Config{Engine: eng, Jobs: 4})
 	want := r.Check(t.Context(), runner.Files(paths)).Results
 	var got []engine.Result
-	r.CheckEach(t.Context(), runner.Files(paths), func(res engine.Result) { got = append(got, res) })
+	type step struct {
+		res  engine.Result
+		errs int
+	}
+	then := func(res engine.Result) step { return step{res, res.Errors} }
+	runner.CheckEachThen(t.Context(), r, runner.Files(paths), then, func(s step) {
+		if s.errs != s.res.Errors {
+			t.Errorf("%s: the step saw %d errors, the result has %d", s.res.Plan, s.errs, s.res.Errors)
+		}
+		got = append(got, s.res)
+	})
 	if len(got) != len(want) {
 		t.Fatalf("%d results, want %d", len(got), len(want))
 	}
