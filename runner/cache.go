@@ -32,11 +32,13 @@ type ResultStore interface {
 // A hit gives the same result, byte for byte in every report.
 func (r *Runner) checkInput(ctx context.Context, in Input) engine.Result {
 	e := r.cfg.Engine
+	var missed *contentSum // the prefetched digest, looked up and not found
 	if r.cfg.Cache != nil && in.file {
 		if sum, ok := r.cfg.Prefetch.sum(in.Path); ok {
 			if res, ok := r.load(r.key(in.Path, sum), in.Path); ok {
 				return res
 			}
+			missed = &sum
 		}
 	}
 	buf := r.buffer(in)
@@ -47,10 +49,13 @@ func (r *Runner) checkInput(ctx context.Context, in Input) engine.Result {
 	}
 	var key cache.Key
 	if r.cfg.Cache != nil {
-		key = r.key(in.Path, sha256.Sum256(data))
-		if res, ok := r.load(key, in.Path); ok {
-			r.release(buf, data) // a hit keeps none of the bytes
-			return res
+		sum := contentSum(sha256.Sum256(data))
+		key = r.key(in.Path, sum)
+		if missed == nil || sum != *missed { // the file changed since it was prefetched
+			if res, ok := r.load(key, in.Path); ok {
+				r.release(buf, data) // a hit keeps none of the bytes
+				return res
+			}
 		}
 	}
 	p, err := plan.Decode(in.Path, data, r.cfg.Limits)

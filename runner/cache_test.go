@@ -1,6 +1,7 @@
 package runner_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -19,16 +20,20 @@ import (
 	"github.com/planassure/planassure/runner"
 )
 
-// counting is a cache directory that counts hits.
+// counting is a cache directory that counts hits, and those of plans'
+// results (not of the outcome lists they name).
 type counting struct {
 	*cache.Dir
-	hits atomic.Int64
+	hits, results atomic.Int64
 }
 
 func (c *counting) Get(k cache.Key) ([]byte, bool) {
 	v, ok := c.Dir.Get(k)
 	if ok {
 		c.hits.Add(1)
+		if bytes.HasPrefix(v, []byte(`{"result":`)) {
+			c.results.Add(1)
+		}
 	}
 	return v, ok
 }
@@ -179,7 +184,8 @@ func TestCacheKeyCoversTheRules(t *testing.T) {
 // TestPrefetchedPlansAreNotReadAgain: a plan digested by a prefetch (as the
 // CLI does while the policies compile) and found in the cache is not read
 // again: removed after the prefetch, it still gets its result. One the cache
-// does not hold is read as usual: removed, it gets its read error. Hits and
+// does not hold is read as usual: removed, it gets its read error; replaced
+// by a plan the cache holds, it is found under its new bytes. Hits and
 // misses mixed, read into reused buffers, give the uncached results.
 func TestPrefetchedPlansAreNotReadAgain(t *testing.T) {
 	ctx := context.Background()
@@ -215,9 +221,25 @@ func TestPrefetchedPlansAreNotReadAgain(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	got := runner.New(runner.Config{Engine: eng, Cache: dir, Prefetch: pre, Jobs: 2}).Check(ctx, runner.Files(paths))
+	// a plan not cached when it was prefetched, since replaced by one that is:
+	// read again, it is found under its new bytes
+	second, err := os.ReadFile(paths[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(paths[2], second, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	replaced := want.Results[1]
+	replaced.Plan = paths[2]
+	want.Results[2] = replaced
+	hits := &counting{Dir: dir}
+	got := runner.New(runner.Config{Engine: eng, Cache: hits, Prefetch: pre, Jobs: 2}).Check(ctx, runner.Files(paths))
 	if diff := cmp.Diff(want.Results[:last], got.Results[:last]); diff != "" {
 		t.Errorf("prefetched check differs (-want +got):\n%s", diff)
+	}
+	if n := hits.results.Load(); n != 3 {
+		t.Errorf("%d plans found in the cache, want 3 (two as prefetched, one read again)", n)
 	}
 	if res := got.Results[last]; res.Verdict != engine.VerdictError || len(res.Problems) == 0 {
 		t.Errorf("a removed plan the cache did not hold: verdict %s, problems %v; want its read error", res.Verdict, res.Problems)
