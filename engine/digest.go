@@ -10,7 +10,6 @@ import (
 	"os"
 	"runtime/debug"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -212,27 +211,12 @@ func (e *Engine) PackOutcomes(rules []RuleOutcome) (letters string, reasons []st
 	return string(b), reasons, true
 }
 
-// packedKey is one string for letters and reasons, each reason after its
-// length, so that no two packed forms share it.
-func packedKey(letters string, reasons []string) string {
-	b := []byte(letters)
-	for _, r := range reasons {
-		b = strconv.AppendInt(append(b, ' '), int64(len(r)), 10)
-		b = append(append(b, ':'), r...)
-	}
-	return string(b)
-}
-
 // UnpackOutcomes is the list PackOutcomes packed, shared with other results
 // that have the same (outcomeTable); ok is false for letters and reasons it
 // could not have written for this engine's rules.
 func (e *Engine) UnpackOutcomes(letters string, reasons []string) ([]RuleOutcome, bool) {
 	if len(letters) != len(e.ids) {
 		return nil, false
-	}
-	key := packedKey(letters, reasons)
-	if rules, ok := e.outcomes.unpacked(key); ok {
-		return rules, true
 	}
 	rules := make([]RuleOutcome, len(letters))
 	for i := range len(letters) {
@@ -254,7 +238,5 @@ func (e *Engine) UnpackOutcomes(letters string, reasons []string) ([]RuleOutcome
 	if len(reasons) > 0 {
 		return nil, false
 	}
-	rules = e.outcomes.intern(rules)
-	e.outcomes.keepUnpacked(key, rules)
-	return rules, true
+	return e.outcomes.intern(rules), true
 }

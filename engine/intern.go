@@ -19,27 +19,6 @@ type outcomeTable struct {
 	lists   map[uint64][][]RuleOutcome
 	n       int
 	reasons map[string]string
-	packed  map[string][]RuleOutcome // by packed form (PackOutcomes), for UnpackOutcomes
-}
-
-// unpacked is the shared list whose packed form is key, if one was unpacked.
-func (t *outcomeTable) unpacked(key string) ([]RuleOutcome, bool) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	l, ok := t.packed[key]
-	return l, ok
-}
-
-// keepUnpacked records list, shared, as the list of packed form key.
-func (t *outcomeTable) keepUnpacked(key string, list []RuleOutcome) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if t.packed == nil {
-		t.packed = map[string][]RuleOutcome{}
-	}
-	if len(t.packed) < maxOutcomeLists {
-		t.packed[key] = list
-	}
 }
 
 // maxOutcomeLists bounds the table: past it, lists are kept as they come.
